@@ -1,0 +1,28 @@
+-- Table 3: per case theme, in the reviews in scope (with individual agency recommendations), how
+-- many cases show it and in how many it is reflected in a recommendation.
+with in_scope as (
+    select review_id from {{ ref('stg_raw__reviews') }} where has_agency_recommendations
+),
+
+per_theme as (
+    select
+        case_theme_code,
+        count(*) as reviews_with_theme,
+        count(*) filter (where is_reflected) as reviews_reflected
+    from {{ ref('int_case_theme_reflection') }}
+    where review_id in (select review_id from in_scope)
+    group by case_theme_code
+)
+
+select
+    c.case_theme_code,
+    c.case_theme_label,
+    coalesce(p.reviews_with_theme, 0)::integer as reviews_with_theme,
+    coalesce(p.reviews_reflected, 0)::integer as reviews_reflected,
+    case
+        when coalesce(p.reviews_with_theme, 0) = 0 then null
+        else round(p.reviews_reflected / p.reviews_with_theme, 4)
+    end::double as share_reflected
+from {{ ref('stg_codebook__case_themes') }} as c
+left join per_theme as p on c.case_theme_code = p.case_theme_code
+order by reviews_with_theme desc, c.case_theme_code

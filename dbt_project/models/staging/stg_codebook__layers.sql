@@ -1,0 +1,1 @@
+select layer_code, label as layer_label, figure2_order from {{ ref('codebook_layers') }}

@@ -1,0 +1,8 @@
+select
+    document_id,
+    path,
+    stage,
+    severity,
+    message,
+    extractor_version
+from {{ source('raw', 'extraction_issues') }}

@@ -1,0 +1,11 @@
+select
+    recommendation_id,
+    document_id,
+    code_type,
+    code,
+    is_primary,
+    method,
+    confidence,
+    evidence
+from {{ source('raw', 'recommendation_codes') }}
+where recommendation_id in (select recommendation_id from {{ ref('stg_raw__recommendations') }})

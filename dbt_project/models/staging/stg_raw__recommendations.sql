@@ -1,0 +1,15 @@
+select
+    recommendation_id,
+    review_id,
+    document_id,
+    ordinal,
+    label,
+    text,
+    section,
+    agency_as_printed,
+    page,
+    char_start,
+    char_end,
+    extractor_version
+from {{ source('raw', 'recommendations') }}
+where review_id in (select review_id from {{ ref('stg_raw__reviews') }})

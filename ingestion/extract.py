@@ -1,0 +1,357 @@
+"""One document in, its records out: the whole extraction as one pure function.
+
+read -> normalise -> segment -> code -> case facts and themes -> action plan, each stage in its own
+module. A failure in reading quarantines the file with the reader's reason; a failure in any later
+stage quarantines it too, naming the stage, so one bad report never stops a run and nothing is
+half-loaded. Problems that do not stop loading (no recommendations section, say) are warnings.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, replace
+
+import polars as pl
+
+from ingestion.action_plans import find_action_plan
+from ingestion.codebook import Codebook, load_codebook
+from ingestion.coding.agency import code_agency
+from ingestion.coding.case import find_case_themes, read_case_facts
+from ingestion.coding.smart import appraise_smart
+from ingestion.coding.themes import code_layer, code_themes
+from ingestion.normalise import normalise
+from ingestion.readers import UnreadableDocument, read_document
+from ingestion.segment import find_recommendations
+from ingestion.records import (
+    ACTION_PLAN_ITEMS_SCHEMA,
+    CASE_THEMES_SCHEMA,
+    DOCUMENTS_SCHEMA,
+    EXTRACTION_ISSUES_SCHEMA,
+    EXTRACTOR_VERSION,
+    RAW_SCHEMAS,
+    RECOMMENDATION_CODES_SCHEMA,
+    RECOMMENDATIONS_SCHEMA,
+    REVIEWS_SCHEMA,
+    ActionPlanRow,
+    AgencyCoding,
+    CaseFacts,
+    CaseThemeHit,
+    CodeHit,
+    ExtractionIssue,
+    NormalisedText,
+    RecommendationSpan,
+)
+
+
+@dataclass(frozen=True)
+class CodedRecommendation:
+    """A recommendation with every code the coders gave it."""
+
+    span: RecommendationSpan
+    page: int
+    agency: AgencyCoding
+    themes: tuple[CodeHit, ...]
+    layer: CodeHit
+
+
+@dataclass(frozen=True)
+class ReviewExtraction:
+    """Everything extracted from one readable document, before it becomes frames."""
+
+    document_id: str
+    media_type: str
+    page_count: int
+    facts: CaseFacts
+    recommendations: tuple[CodedRecommendation, ...]
+    case_themes: tuple[tuple[CaseThemeHit, int], ...]  # with page
+    action_plan: tuple[tuple[ActionPlanRow, int], ...]  # with page
+    issues: tuple[ExtractionIssue, ...]
+
+
+class StageFailed(Exception):
+    """A stage after reading failed on this document; the file is quarantined."""
+
+    def __init__(self, stage: str, cause: BaseException) -> None:
+        super().__init__(f"{stage}: {type(cause).__name__}: {cause}")
+        self.stage = stage
+        self.cause = cause
+
+
+def document_id_of(data: bytes) -> str:
+    """The document's identity: SHA-256 of its bytes."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def review_id_of(document_id: str) -> str:
+    return document_id[:16]
+
+
+def analyse_document(
+    data: bytes, filename: str, codebook: Codebook | None = None
+) -> ReviewExtraction:
+    """Read and code one document; raises UnreadableDocument or StageFailed."""
+    codebook = codebook or load_codebook()
+    document_id = document_id_of(data)
+    raw = read_document(data, filename)
+    norm = _stage("normalise", normalise, raw)
+    spans = [s for s in _stage("segment", find_recommendations, norm) if s.text.strip()]
+    coded = tuple(_stage("code", _code, span, norm, codebook) for span in spans)
+    facts = _stage("case", read_case_facts, norm.text)
+    themes = _stage("case", find_case_themes, norm.text, codebook)
+    plan_rows = _stage("action_plan", find_action_plan, norm)
+    case_codes = {hit.code for hit in themes}
+    plan = tuple(
+        (_with_smart(row, case_codes, codebook), norm.page_of(row.char_start)) for row in plan_rows
+    )
+    issues: list[ExtractionIssue] = []
+    if not coded:
+        issues.append(
+            ExtractionIssue(
+                "segment",
+                "warning",
+                "no recommendations section was found; the review is loaded with none. If the "
+                "report has one, check its heading is one the segmenter knows.",
+            )
+        )
+    if facts.outcome is None:
+        issues.append(
+            ExtractionIssue(
+                "case",
+                "warning",
+                "could not tell whether the child died or was seriously injured; outcome left "
+                "empty (add a manual code or check the report).",
+            )
+        )
+    return ReviewExtraction(
+        document_id=document_id,
+        media_type=raw.media_type,
+        page_count=len(raw.pages),
+        facts=facts,
+        recommendations=coded,
+        case_themes=tuple((hit, norm.page_of(hit.char_start)) for hit in themes),
+        action_plan=plan,
+        issues=tuple(issues),
+    )
+
+
+def _stage(stage: str, function, *args: object):  # noqa: ANN001, ANN202
+    try:
+        return function(*args)
+    except UnreadableDocument:
+        raise
+    except Exception as exc:  # a bug or a hostile input in one stage must not stop the run
+        raise StageFailed(stage, exc) from exc
+
+
+def _code(span: RecommendationSpan, norm: NormalisedText, codebook: Codebook) -> CodedRecommendation:
+    agency = code_agency(span.text, span.heading, span.section, codebook)
+    themes = tuple(code_themes(span.text, codebook))
+    layer = code_layer(list(themes), agency.primary.code, codebook)
+    return CodedRecommendation(span, norm.page_of(span.char_start), agency, themes, layer)
+
+
+def _with_smart(row: ActionPlanRow, case_codes: set[str], codebook: Codebook) -> ActionPlanRow:
+    return replace(row, smart=appraise_smart(row, case_codes, codebook))
+
+
+# --- Frames --------------------------------------------------------------------------------------
+
+
+def extract_document(data: bytes, path: str, codebook: Codebook | None = None) -> dict[str, pl.DataFrame]:
+    """The frames of every raw table for one file (`path` relative to the inbox).
+
+    Never raises for a bad document: it comes back quarantined, with the reason in
+    `extraction_issues`.
+    """
+    document_id = document_id_of(data)
+    try:
+        extraction = analyse_document(data, path, codebook)
+    except UnreadableDocument as exc:
+        return quarantined_frames(document_id, path, len(data), "read", _reason(exc))
+    except StageFailed as exc:
+        message = (
+            f"extraction failed in stage '{exc.stage}' ({type(exc.cause).__name__}: {exc.cause}); "
+            "the file is quarantined and the rest of the run goes on. This is a bug or an "
+            "unusual layout: report it with the file."
+        )
+        return quarantined_frames(document_id, path, len(data), exc.stage, message)
+    return review_frames(extraction, path, len(data))
+
+
+def _reason(exc: UnreadableDocument) -> str:
+    return getattr(exc, "reason", None) or str(exc)
+
+
+def quarantined_frames(document_id: str, path: str, size: int, stage: str, message: str) -> dict[str, pl.DataFrame]:
+    frames = empty_frames()
+    frames["documents"] = pl.DataFrame(
+        [
+            {
+                "document_id": document_id,
+                "path": path,
+                "media_type": None,
+                "bytes": size,
+                "pages": None,
+                "status": "quarantined",
+                "error_message": message,
+                "extractor_version": EXTRACTOR_VERSION,
+            }
+        ],
+        schema=DOCUMENTS_SCHEMA,
+    )
+    frames["extraction_issues"] = _issues_frame(
+        document_id, path, [ExtractionIssue(stage, "error", message)]
+    )
+    return frames
+
+
+def empty_frames() -> dict[str, pl.DataFrame]:
+    return {table: pl.DataFrame(schema=schema) for table, schema in RAW_SCHEMAS.items()}
+
+
+def _issues_frame(document_id: str, path: str, issues: list[ExtractionIssue]) -> pl.DataFrame:
+    return pl.DataFrame(
+        [
+            {
+                "document_id": document_id,
+                "path": path,
+                "stage": issue.stage,
+                "severity": issue.severity,
+                "message": issue.message,
+                "extractor_version": EXTRACTOR_VERSION,
+            }
+            for issue in issues
+        ],
+        schema=EXTRACTION_ISSUES_SCHEMA,
+    )
+
+
+def review_frames(extraction: ReviewExtraction, path: str, size: int) -> dict[str, pl.DataFrame]:
+    """Turn one document's extraction into the raw tables' frames."""
+    doc_id = extraction.document_id
+    review_id = review_id_of(doc_id)
+    version = EXTRACTOR_VERSION
+    facts = extraction.facts
+    recs = extraction.recommendations
+    frames = empty_frames()
+    frames["documents"] = pl.DataFrame(
+        [
+            {
+                "document_id": doc_id,
+                "path": path,
+                "media_type": extraction.media_type,
+                "bytes": size,
+                "pages": extraction.page_count,
+                "status": "ok",
+                "error_message": None,
+                "extractor_version": version,
+            }
+        ],
+        schema=DOCUMENTS_SCHEMA,
+    )
+    frames["reviews"] = pl.DataFrame(
+        [
+            {
+                "review_id": review_id,
+                "document_id": doc_id,
+                "title": facts.title,
+                "area": facts.area,
+                "year": facts.year,
+                "outcome": facts.outcome,
+                "child_sex": facts.child_sex,
+                "child_age_years": facts.child_age_years,
+                "age_band": facts.age_band,
+                "children_count": facts.children_count,
+                "has_agency_recommendations": any(r.span.section == "agency" for r in recs),
+                "has_action_plan": bool(extraction.action_plan),
+                "extractor_version": version,
+            }
+        ],
+        schema=REVIEWS_SCHEMA,
+    )
+    rec_rows, code_rows = [], []
+    for ordinal, rec in enumerate(recs, start=1):
+        rec_id = f"{review_id}-{ordinal:04d}"
+        rec_rows.append(
+            {
+                "recommendation_id": rec_id,
+                "review_id": review_id,
+                "document_id": doc_id,
+                "ordinal": ordinal,
+                "label": rec.span.label,
+                "text": rec.span.text,
+                "section": rec.span.section,
+                "agency_as_printed": rec.agency.agency_as_printed or rec.span.heading,
+                "page": rec.page,
+                "char_start": rec.span.char_start,
+                "char_end": rec.span.char_end,
+                "extractor_version": version,
+            }
+        )
+        hits = [("agency", rec.agency.primary, True)]
+        hits += [("agency", hit, False) for hit in rec.agency.others]
+        hits += [("theme", hit, False) for hit in rec.themes]
+        hits += [("layer", rec.layer, True)]
+        for code_type, hit, is_primary in hits:
+            code_rows.append(
+                {
+                    "recommendation_id": rec_id,
+                    "document_id": doc_id,
+                    "code_type": code_type,
+                    "code": hit.code,
+                    "is_primary": is_primary,
+                    "method": hit.method,
+                    "confidence": float(hit.confidence),
+                    "evidence": hit.evidence,
+                    "extractor_version": version,
+                }
+            )
+    frames["recommendations"] = pl.DataFrame(rec_rows, schema=RECOMMENDATIONS_SCHEMA)
+    frames["recommendation_codes"] = pl.DataFrame(code_rows, schema=RECOMMENDATION_CODES_SCHEMA)
+    frames["case_themes"] = pl.DataFrame(
+        [
+            {
+                "review_id": review_id,
+                "document_id": doc_id,
+                "case_theme_code": hit.code,
+                "method": hit.method,
+                "confidence": float(hit.confidence),
+                "evidence": hit.evidence,
+                "page": page,
+                "char_start": hit.char_start,
+                "char_end": hit.char_end,
+                "extractor_version": version,
+            }
+            for hit, page in extraction.case_themes
+        ],
+        schema=CASE_THEMES_SCHEMA,
+    )
+    frames["action_plan_items"] = pl.DataFrame(
+        [
+            {
+                "action_item_id": f"{review_id}-a{ordinal:04d}",
+                "review_id": review_id,
+                "document_id": doc_id,
+                "ordinal": ordinal,
+                "recommendation_label": row.recommendation_label,
+                "action": row.action,
+                "lead": row.lead,
+                "timescale": row.timescale,
+                "measure": row.measure,
+                "status": row.status,
+                "is_specific": row.smart.get("specific", False),
+                "is_measurable": row.smart.get("measurable", False),
+                "is_achievable": row.smart.get("achievable", False),
+                "is_relevant": row.smart.get("relevant", False),
+                "is_timely": row.smart.get("timely", False),
+                "page": page,
+                "char_start": row.char_start,
+                "char_end": row.char_end,
+                "extractor_version": version,
+            }
+            for ordinal, (row, page) in enumerate(extraction.action_plan, start=1)
+        ],
+        schema=ACTION_PLAN_ITEMS_SCHEMA,
+    )
+    frames["extraction_issues"] = _issues_frame(doc_id, path, list(extraction.issues))
+    return frames

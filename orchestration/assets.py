@@ -1,0 +1,177 @@
+"""The assets, from the inbox to the published file.
+
+raw.* (extract and load) -> [Great Expectations checks, blocking] -> dbt build (staging,
+intermediate, reporting, with dbt tests as checks) -> warehouse/published (the atomic swap).
+Every step works on the build file; only the last one touches the published file.
+"""
+
+
+import os
+from datetime import UTC, datetime
+
+import dagster as dg
+import duckdb
+import polars as pl
+from dagster_dbt import DbtCliResource, dbt_assets
+
+from ingestion.records import EXTRACTION_ISSUES_SCHEMA, EXTRACTOR_VERSION, RAW_SCHEMAS
+from orchestration.dbt_project import DBT_DB_PATH_ENV, dbt_project
+from orchestration.extraction import extract_files
+from orchestration.inbox import diff_inbox, hash_file, list_inbox
+from orchestration.progress import report
+from orchestration.resources import WarehouseResource
+from orchestration.translator import ScrDbtTranslator
+from warehouse.build import publish_build, start_build
+from warehouse.load import known_documents, load_document_frames, mark_seen, remove_documents
+from warehouse.schema import PIPELINE_TABLES
+
+RAW_TABLES = [*RAW_SCHEMAS, *PIPELINE_TABLES]
+# Documents loaded per transaction: large enough to amortise DuckDB's per-statement cost,
+# small enough that memory does not grow with the corpus.
+_LOAD_BATCH = 25
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec(["raw", table], group_name="raw", description=f"raw.{table} in the build")
+        for table in RAW_TABLES
+    ],
+    can_subset=False,
+)
+def raw_tables(context: dg.AssetExecutionContext, warehouse: WarehouseResource):  # noqa: ANN201
+    """Start a build, extract new or changed reports from the inbox and load them into raw.*."""
+    settings = warehouse.settings()
+    started = _utc_now()
+    build = start_build(settings.paths)
+    files = list_inbox(settings.inbox)
+    report(context, f"inbox {settings.inbox}: {len(files)} files")
+    hashed = [(f, hash_file(f.path)) for f in files]
+    with duckdb.connect(str(build)) as con:
+        diff = diff_inbox(hashed, known_documents(con), EXTRACTOR_VERSION)
+        removed = remove_documents(con, diff.to_remove)
+        jobs = sorted(
+            ((str(f.path), f.relative_path, doc_id) for doc_id, f in diff.to_extract.items()),
+            key=lambda job: job[1],
+        )
+        report(
+            context,
+            f"{len(jobs)} to extract, {len(diff.unchanged)} unchanged, {removed} removed, "
+            f"{len(diff.duplicates)} duplicates",
+        )
+        _extract_and_load(context, con, jobs, settings.workers, settings.max_file_bytes, started)
+        mark_seen(con, {d: f.relative_path for d, f in diff.unchanged.items()}, started)
+        _record_duplicates(con, diff.duplicates, dict((f.relative_path, d) for f, d in hashed))
+        counts = con.execute(
+            "SELECT count(*) FILTER (WHERE status = 'quarantined'), "
+            "(SELECT count(*) FROM raw.recommendations) FROM raw.documents"
+        ).fetchone()
+        con.execute(
+            "INSERT INTO raw.runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'building')",
+            [context.run_id, started, started, len(files), len(jobs), counts[0], removed, counts[1]],
+        )
+    summary = {
+        "documents_seen": len(files),
+        "documents_new": len(jobs),
+        "documents_unchanged": len(diff.unchanged),
+        "documents_removed": removed,
+        "documents_quarantined": counts[0],
+        "duplicates": len(diff.duplicates),
+        "recommendations": counts[1],
+    }
+    for table in RAW_TABLES:
+        metadata = summary if table == "documents" else {}
+        yield dg.MaterializeResult(asset_key=["raw", table], metadata=metadata)
+
+
+def _extract_and_load(
+    context: dg.AssetExecutionContext,
+    con: duckdb.DuckDBPyConnection,
+    jobs: list[tuple[str, str, str]],
+    workers: int,
+    max_bytes: int,
+    seen_at: datetime,
+) -> None:
+    batch: list[dict[str, pl.DataFrame]] = []
+    done = 0
+    for frames in extract_files(jobs, workers, max_bytes):
+        batch.append(frames)
+        done += 1
+        if len(batch) >= _LOAD_BATCH or done == len(jobs):
+            load_document_frames(con, _concat(batch), seen_at)
+            batch = []
+            report(context, f"extracted {done}/{len(jobs)} documents")
+
+
+def _concat(batch: list[dict[str, pl.DataFrame]]) -> dict[str, pl.DataFrame]:
+    return {table: pl.concat([frames[table] for frames in batch]) for table in batch[0]}
+
+
+def _record_duplicates(
+    con: duckdb.DuckDBPyConnection, duplicates: dict[str, str], ids: dict[str, str]
+) -> None:
+    """Same bytes under two names: load one, and say so (stage 'inbox', rewritten each run)."""
+    con.execute("DELETE FROM raw.extraction_issues WHERE stage = 'inbox'")
+    rows = [
+        {
+            "document_id": ids[path],
+            "path": path,
+            "stage": "inbox",
+            "severity": "warning",
+            "message": f"same bytes as {kept}; loaded once, under {kept}. Remove one of the copies.",
+            "extractor_version": EXTRACTOR_VERSION,
+        }
+        for path, kept in sorted(duplicates.items())
+    ]
+    if rows:
+        frame = pl.DataFrame(rows, schema=EXTRACTION_ISSUES_SCHEMA)
+        con.register("_dups", frame.to_arrow())
+        con.execute("INSERT INTO raw.extraction_issues BY NAME SELECT * FROM _dups")
+        con.unregister("_dups")
+
+
+@dbt_assets(
+    manifest=dbt_project().manifest_path,
+    project=dbt_project(),
+    dagster_dbt_translator=ScrDbtTranslator(),
+)
+def dbt_models(  # noqa: ANN201
+    context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource
+):
+    """`dbt build` (seeds, models, tests) on the build file."""
+    build = warehouse.settings().paths.build
+    previous = os.environ.get(DBT_DB_PATH_ENV)
+    os.environ[DBT_DB_PATH_ENV] = str(build)  # the dbt subprocess inherits it; see profiles.yml
+    try:
+        report(context, "dbt build: seeds, staging, intermediate, reporting and their tests")
+        yield from dbt.cli(["build"], context=context).stream()
+    finally:
+        if previous is None:
+            os.environ.pop(DBT_DB_PATH_ENV, None)
+        else:
+            os.environ[DBT_DB_PATH_ENV] = previous
+
+
+@dg.asset(
+    key=["warehouse", "published"],
+    deps=list(dbt_models.keys),
+    group_name="publish",
+    description="The checked build, swapped atomically onto warehouse/data/scr.duckdb.",
+)
+def published_warehouse(
+    context: dg.AssetExecutionContext, warehouse: WarehouseResource
+) -> dg.MaterializeResult:
+    paths = warehouse.settings().paths
+    with duckdb.connect(str(paths.build)) as con:
+        con.execute(
+            "UPDATE raw.runs SET finished_at = ?, outcome = 'published' WHERE run_id = ?",
+            [_utc_now(), context.run_id],
+        )
+    published = publish_build(paths)
+    report(context, f"published {published}")
+    return dg.MaterializeResult(
+        metadata={"path": str(published), "bytes": published.stat().st_size}
+    )

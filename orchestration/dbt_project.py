@@ -1,0 +1,58 @@
+"""The dbt project, built once, and its manifest kept fresh for Dagster to read."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from functools import cache
+from pathlib import Path
+
+from dagster_dbt import DbtProject
+
+from orchestration.settings import PROJECT_ROOT
+
+DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
+DBT_DB_PATH_ENV = "SCR_DBT_DB_PATH"
+
+
+def dbt_executable() -> Path:
+    """The venv's dbt, found beside this interpreter (works without an activated venv)."""
+    return Path(sys.executable).parent / "dbt"
+
+
+@cache
+def dbt_project() -> DbtProject:
+    return DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
+
+
+def _sources_newest_mtime() -> float:
+    files = [DBT_PROJECT_DIR / "dbt_project.yml", DBT_PROJECT_DIR / "profiles.yml"]
+    for folder in ("models", "seeds", "macros", "tests"):
+        files.extend(p for p in (DBT_PROJECT_DIR / folder).rglob("*") if p.is_file())
+    return max(p.stat().st_mtime for p in files)
+
+
+def prepare_manifest() -> Path:
+    """Run `dbt parse` when the manifest is missing or older than the project's files.
+
+    dagster-dbt reads the manifest when the definitions load; outside `dagster dev` nothing else
+    writes it (see the stack notes).
+    """
+    manifest = dbt_project().manifest_path
+    if manifest.exists() and manifest.stat().st_mtime >= _sources_newest_mtime():
+        return manifest
+    env = {**os.environ, "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
+    completed = subprocess.run(
+        [str(dbt_executable()), "parse", "--quiet", "--profiles-dir", str(DBT_PROJECT_DIR)],
+        cwd=DBT_PROJECT_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if completed.returncode != 0:
+        raise RuntimeError(
+            f"`dbt parse` failed in {DBT_PROJECT_DIR}:\n{completed.stdout}\n{completed.stderr}"
+        )
+    return manifest

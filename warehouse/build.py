@@ -1,0 +1,81 @@
+"""The build-then-publish protocol.
+
+The pipeline never writes the published file. It copies it to a build file, writes there, runs
+every check there, and only then swaps the build onto the published path with `os.replace`, an
+atomic rename: a reader sees the old file or the new one, never a half-built or failed build, and
+since readers only ever open the published file they never hold the writer's lock.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+from warehouse.paths import WarehousePaths
+from warehouse.schema import create_raw_schema
+
+
+class BuildLockedError(RuntimeError):
+    """Another run is writing this warehouse."""
+
+
+@contextmanager
+def build_lock(paths: WarehousePaths) -> Iterator[None]:
+    """Hold the one-writer lock for the whole run; fail at once if another run holds it."""
+    paths.root.mkdir(parents=True, exist_ok=True)
+    with open(paths.lock, "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise BuildLockedError(
+                f"another scr run is writing {paths.root} (lock {paths.lock} is held); "
+                "wait for it to finish, then run again"
+            ) from exc
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _remove_build_files(paths: WarehousePaths) -> None:
+    for stale in (paths.build, Path(f"{paths.build}.wal")):
+        stale.unlink(missing_ok=True)
+
+
+def start_build(paths: WarehousePaths) -> Path:
+    """Start a build from the published warehouse (or from nothing) and return its path.
+
+    A build left by a crashed run is discarded first.
+    """
+    paths.root.mkdir(parents=True, exist_ok=True)
+    _remove_build_files(paths)
+    if paths.published.exists():
+        shutil.copyfile(paths.published, paths.build)
+    with duckdb.connect(str(paths.build)) as con:
+        create_raw_schema(con)
+    return paths.build
+
+
+def publish_build(paths: WarehousePaths) -> Path:
+    """Checkpoint the build and atomically swap it onto the published path."""
+    with duckdb.connect(str(paths.build)) as con:
+        con.execute("CHECKPOINT")
+    os.replace(paths.build, paths.published)
+    Path(f"{paths.build}.wal").unlink(missing_ok=True)
+    return paths.published
+
+
+def discard_build(paths: WarehousePaths) -> None:
+    """Drop a build that must not be published."""
+    _remove_build_files(paths)
+
+
+def connect_read_only(path: Path) -> duckdb.DuckDBPyConnection:
+    """A reader's connection: it never takes the write lock, so it never blocks the pipeline."""
+    return duckdb.connect(str(path), read_only=True)

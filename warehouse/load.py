@@ -1,0 +1,93 @@
+"""Loading extracted frames into `raw.*`, keyed by document hash so that a re-run is idempotent."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+
+import duckdb
+import polars as pl
+
+from ingestion.records import RAW_SCHEMAS
+
+# Tables holding one document's records; `documents` is handled apart (it keeps sightings).
+_PER_DOCUMENT_TABLES = [t for t in RAW_SCHEMAS if t != "documents"]
+
+
+def known_documents(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """document_id -> extractor_version for every document already in the warehouse."""
+    rows = con.execute("SELECT document_id, extractor_version FROM raw.documents").fetchall()
+    return dict(rows)
+
+
+def remove_documents(con: duckdb.DuckDBPyConnection, document_ids: Iterable[str]) -> int:
+    """Delete every record of these documents (a file left the inbox or is about to be replaced)."""
+    ids = sorted(set(document_ids))
+    if not ids:
+        return 0
+    con.register("_ids", pl.DataFrame({"document_id": ids}).to_arrow())
+    try:
+        for table in ["documents", *_PER_DOCUMENT_TABLES]:
+            con.execute(
+                f"DELETE FROM raw.{table} WHERE document_id IN (SELECT document_id FROM _ids)"
+            )
+    finally:
+        con.unregister("_ids")
+    return len(ids)
+
+
+def load_document_frames(
+    con: duckdb.DuckDBPyConnection,
+    frames: Mapping[str, pl.DataFrame],
+    seen_at: datetime,
+) -> None:
+    """Replace the records of the documents in `frames['documents']` with these frames.
+
+    Runs in one transaction: a document is either loaded whole or not at all.
+    """
+    documents = frames["documents"]
+    if documents.is_empty():
+        return
+    con.execute("BEGIN TRANSACTION")
+    try:
+        remove_documents(con, documents["document_id"].to_list())
+        docs = documents.with_columns(
+            pl.lit(seen_at).alias("first_seen_at"), pl.lit(seen_at).alias("last_seen_at")
+        )
+        _insert(con, "documents", docs)
+        for table in _PER_DOCUMENT_TABLES:
+            frame = frames.get(table)
+            if frame is not None and not frame.is_empty():
+                _insert(con, table, frame)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
+def mark_seen(
+    con: duckdb.DuckDBPyConnection, paths_by_document: Mapping[str, str], seen_at: datetime
+) -> None:
+    """Record that unchanged documents are still in the inbox (and under which path now)."""
+    if not paths_by_document:
+        return
+    frame = pl.DataFrame(
+        {"document_id": list(paths_by_document), "path": list(paths_by_document.values())}
+    )
+    con.register("_seen", frame.to_arrow())
+    try:
+        con.execute(
+            "UPDATE raw.documents AS d SET last_seen_at = ?, path = s.path "
+            "FROM _seen AS s WHERE d.document_id = s.document_id",
+            [seen_at],
+        )
+    finally:
+        con.unregister("_seen")
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> None:
+    con.register("_frame", frame.to_arrow())
+    try:
+        con.execute(f"INSERT INTO raw.{table} BY NAME SELECT * FROM _frame")
+    finally:
+        con.unregister("_frame")

@@ -1,0 +1,63 @@
+"""DDL of the `raw` schema, derived from the record schemas so the two cannot drift apart."""
+
+from __future__ import annotations
+
+import duckdb
+import polars as pl
+
+from ingestion.records import RAW_SCHEMAS
+
+_DUCKDB_TYPES: dict[type[pl.DataType], str] = {
+    pl.String: "VARCHAR",
+    pl.Int32: "INTEGER",
+    pl.Int64: "BIGINT",
+    pl.Float64: "DOUBLE",
+    pl.Boolean: "BOOLEAN",
+}
+
+# Tables the warehouse keeps that extraction does not produce.
+PIPELINE_TABLES: dict[str, str] = {
+    "data_quality_results": """
+        run_id VARCHAR NOT NULL,
+        suite VARCHAR NOT NULL,
+        table_name VARCHAR NOT NULL,
+        expectation VARCHAR NOT NULL,
+        column_name VARCHAR,
+        is_success BOOLEAN NOT NULL,
+        is_blocking BOOLEAN NOT NULL,
+        element_count BIGINT,
+        unexpected_count BIGINT,
+        details VARCHAR
+    """,
+    "runs": """
+        run_id VARCHAR NOT NULL,
+        started_at TIMESTAMP NOT NULL,
+        finished_at TIMESTAMP NOT NULL,
+        documents_seen INTEGER NOT NULL,
+        documents_new INTEGER NOT NULL,
+        documents_quarantined INTEGER NOT NULL,
+        documents_removed INTEGER NOT NULL,
+        recommendations INTEGER NOT NULL,
+        outcome VARCHAR NOT NULL
+    """,
+}
+
+# When each document was first and last seen in the inbox: kept by the loader, not by extraction.
+DOCUMENT_SIGHTING_COLUMNS = "first_seen_at TIMESTAMP, last_seen_at TIMESTAMP"
+
+
+def column_ddl(schema: dict) -> str:
+    """`name TYPE, ...` for a Polars schema dict."""
+    return ", ".join(f"{name} {_DUCKDB_TYPES[dtype]}" for name, dtype in schema.items())
+
+
+def create_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create `raw.*` if missing; safe to call on every run."""
+    con.execute("CREATE SCHEMA IF NOT EXISTS raw")
+    for table, schema in RAW_SCHEMAS.items():
+        columns = column_ddl(schema)
+        if table == "documents":
+            columns += ", " + DOCUMENT_SIGHTING_COLUMNS
+        con.execute(f"CREATE TABLE IF NOT EXISTS raw.{table} ({columns})")
+    for table, columns in PIPELINE_TABLES.items():
+        con.execute(f"CREATE TABLE IF NOT EXISTS raw.{table} ({columns})")

@@ -5,7 +5,8 @@ intermediate, reporting, with dbt tests as checks) -> warehouse/published (the a
 Every step works on the build file; only the last one touches the published file.
 """
 
-
+import contextlib
+import io
 import os
 from datetime import UTC, datetime
 
@@ -15,11 +16,11 @@ import polars as pl
 from dagster_dbt import DbtCliResource, dbt_assets
 
 from ingestion.records import EXTRACTION_ISSUES_SCHEMA, EXTRACTOR_VERSION, RAW_SCHEMAS
-from orchestration.dbt_project import DBT_DB_PATH_ENV, dbt_project
+from orchestration.dbt_project import DBT_DB_PATH_ENV, DBT_TARGET_PATH, dbt_project
 from orchestration.extraction import extract_files
 from orchestration.inbox import diff_inbox, hash_file, list_inbox
 from orchestration.progress import report
-from orchestration.resources import WarehouseResource
+from orchestration.resources import WarehouseResource, WriterLockResource
 from orchestration.translator import ScrDbtTranslator
 from warehouse.build import publish_build, start_build
 from warehouse.load import known_documents, load_document_frames, mark_seen, remove_documents
@@ -42,7 +43,9 @@ def _utc_now() -> datetime:
     ],
     can_subset=False,
 )
-def raw_tables(context: dg.AssetExecutionContext, warehouse: WarehouseResource):  # noqa: ANN201
+def raw_tables(
+    context: dg.AssetExecutionContext, warehouse: WarehouseResource, writer: WriterLockResource
+):  # noqa: ANN201
     """Start a build, extract new or changed reports from the inbox and load them into raw.*."""
     settings = warehouse.settings()
     started = _utc_now()
@@ -71,7 +74,16 @@ def raw_tables(context: dg.AssetExecutionContext, warehouse: WarehouseResource):
         ).fetchone()
         con.execute(
             "INSERT INTO raw.runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'building')",
-            [context.run_id, started, started, len(files), len(jobs), counts[0], removed, counts[1]],
+            [
+                context.run_id,
+                started,
+                started,
+                len(files),
+                len(jobs),
+                counts[0],
+                removed,
+                counts[1],
+            ],
         )
     summary = {
         "documents_seen": len(files),
@@ -96,10 +108,8 @@ def _extract_and_load(
     seen_at: datetime,
 ) -> None:
     batch: list[dict[str, pl.DataFrame]] = []
-    done = 0
-    for frames in extract_files(jobs, workers, max_bytes):
+    for done, frames in enumerate(extract_files(jobs, workers, max_bytes), start=1):
         batch.append(frames)
-        done += 1
         if len(batch) >= _LOAD_BATCH or done == len(jobs):
             load_document_frames(con, _concat(batch), seen_at)
             batch = []
@@ -139,20 +149,34 @@ def _record_duplicates(
     dagster_dbt_translator=ScrDbtTranslator(),
 )
 def dbt_models(  # noqa: ANN201
-    context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource
+    context: dg.AssetExecutionContext,
+    dbt: DbtCliResource,
+    warehouse: WarehouseResource,
+    writer: WriterLockResource,
 ):
     """`dbt build` (seeds, models, tests) on the build file."""
     build = warehouse.settings().paths.build
     previous = os.environ.get(DBT_DB_PATH_ENV)
     os.environ[DBT_DB_PATH_ENV] = str(build)  # the dbt subprocess inherits it; see profiles.yml
+    report(context, "dbt build: seeds, staging, intermediate, reporting and their tests")
+    dbt_log = io.StringIO()  # dagster-dbt echoes dbt's log to stdout; keep the terminal for people
     try:
-        report(context, "dbt build: seeds, staging, intermediate, reporting and their tests")
-        yield from dbt.cli(["build"], context=context).stream()
+        with contextlib.redirect_stdout(dbt_log):
+            yield from dbt.cli(["build"], target_path=DBT_TARGET_PATH, context=context).stream()
+    except Exception:
+        failures = [line for line in dbt_log.getvalue().splitlines() if _is_dbt_failure(line)]
+        for line in failures[:20]:
+            report(context, f"dbt: {line.strip()}")
+        raise
     finally:
         if previous is None:
             os.environ.pop(DBT_DB_PATH_ENV, None)
         else:
             os.environ[DBT_DB_PATH_ENV] = previous
+
+
+def _is_dbt_failure(line: str) -> bool:
+    return any(word in line for word in (" FAIL ", " ERROR ", "Error in ", "Failure in "))
 
 
 @dg.asset(
@@ -162,7 +186,7 @@ def dbt_models(  # noqa: ANN201
     description="The checked build, swapped atomically onto warehouse/data/scr.duckdb.",
 )
 def published_warehouse(
-    context: dg.AssetExecutionContext, warehouse: WarehouseResource
+    context: dg.AssetExecutionContext, warehouse: WarehouseResource, writer: WriterLockResource
 ) -> dg.MaterializeResult:
     paths = warehouse.settings().paths
     with duckdb.connect(str(paths.build)) as con:

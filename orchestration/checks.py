@@ -5,7 +5,6 @@ stops dbt and the publish step; a failed non-blocking one is a WARN. Every resul
 to raw.data_quality_results (and so reporting.data_quality_results) with the run id.
 """
 
-
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import asdict
@@ -18,7 +17,7 @@ from expectations.codes import allowed_codes
 from expectations.runner import ExpectationResult, validate_suites
 from expectations.suites import build_suites
 from orchestration.progress import report
-from orchestration.resources import WarehouseResource
+from orchestration.resources import WarehouseResource, WriterLockResource
 from orchestration.settings import SEEDS_DIR
 
 CHECKED_TABLES = [
@@ -39,7 +38,9 @@ CHECK_NAME = "great_expectations"
     ],
 )
 def raw_quality_checks(
-    context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource
+    context: dg.AssetCheckExecutionContext,
+    warehouse: WarehouseResource,
+    writer: WriterLockResource,
 ) -> Iterator[dg.AssetCheckResult]:
     build = warehouse.settings().paths.build
     with duckdb.connect(str(build)) as con:
@@ -73,8 +74,12 @@ def _check_result(table: str, results: list[ExpectationResult]) -> dg.AssetCheck
 
 def describe_failure(result: ExpectationResult) -> str:
     """One line a person can act on: which expectation, on what, how many rows, examples."""
-    where = f"raw.{result.table_name}.{result.column_name}" if result.column_name else result.table_name
-    count = f"{result.unexpected_count} of {result.element_count} rows" if result.element_count else ""
+    where = (
+        f"raw.{result.table_name}.{result.column_name}" if result.column_name else result.table_name
+    )
+    count = (
+        f"{result.unexpected_count} of {result.element_count} rows" if result.element_count else ""
+    )
     sample = f", e.g. {result.details}" if result.details else ""
     return f"{result.suite}: {result.expectation} on {where} failed ({count}{sample})"
 

@@ -14,6 +14,8 @@ from orchestration.settings import PROJECT_ROOT
 
 DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
 DBT_DB_PATH_ENV = "SCR_DBT_DB_PATH"
+# One target folder for pipeline runs, so dbt's partial parsing carries over from run to run.
+DBT_TARGET_PATH = DBT_PROJECT_DIR / "target" / "pipeline"
 
 
 def dbt_executable() -> Path:

@@ -33,7 +33,9 @@ def list_inbox(inbox: Path) -> list[InboxFile]:
         if name.startswith(_IGNORED_PREFIXES) or name.endswith(_IGNORED_SUFFIXES):
             continue
         stat = path.stat()
-        files.append(InboxFile(path, path.relative_to(inbox).as_posix(), stat.st_size, stat.st_mtime_ns))
+        files.append(
+            InboxFile(path, path.relative_to(inbox).as_posix(), stat.st_size, stat.st_mtime_ns)
+        )
     return sorted(files, key=lambda f: f.relative_path)
 
 

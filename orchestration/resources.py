@@ -1,5 +1,4 @@
-"""The warehouse resource: settings resolved at run time, and the one-writer lock for the run."""
-
+"""Resources: where the inbox and warehouse are, and the one-writer lock of a pipeline run."""
 
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,8 +12,7 @@ from warehouse.build import build_lock, discard_build
 class WarehouseResource(dg.ConfigurableResource):
     """Where the inbox and the warehouse are; empty fields fall back to SCR_* variables, then defaults.
 
-    For the length of a run it holds the build lock, so two runs never write one warehouse, and
-    at the end it discards any build the run did not publish.
+    Settings are resolved when a run or a sensor tick uses them, never when the code loads.
     """
 
     inbox: str | None = None
@@ -25,9 +23,22 @@ class WarehouseResource(dg.ConfigurableResource):
     def settings(self) -> Settings:
         return resolve_settings(self.inbox, self.warehouse_dir, self.workers, self.max_file_bytes)
 
+
+class WriterLockResource(dg.ConfigurableResource):
+    """Held by every step of a pipeline run (not by sensors, which only read).
+
+    For the length of the run it holds the build lock, so two runs never write one warehouse (the
+    second fails at once with a message saying so), and at the end it discards any build the run
+    did not publish.
+    """
+
+    warehouse: dg.ResourceDependency[WarehouseResource]
+
     @contextmanager
-    def yield_for_execution(self, context: dg.InitResourceContext) -> Iterator["WarehouseResource"]:
-        paths = self.settings().paths
+    def yield_for_execution(
+        self, context: dg.InitResourceContext
+    ) -> Iterator["WriterLockResource"]:
+        paths = self.warehouse.settings().paths
         with build_lock(paths):
             try:
                 yield self

@@ -1,6 +1,5 @@
 """The inbox sensor: a run when a report lands in (or leaves) the inbox, none otherwise."""
 
-
 import hashlib
 import json
 
@@ -37,7 +36,9 @@ def published_documents(warehouse: WarehouseResource) -> dict[str, str]:
     if not published.exists():
         return {}
     with connect_read_only(published) as con:
-        return dict(con.execute("SELECT document_id, extractor_version FROM raw.documents").fetchall())
+        return dict(
+            con.execute("SELECT document_id, extractor_version FROM raw.documents").fetchall()
+        )
 
 
 def pending_run_key(hashed: list[tuple[InboxFile, str]], known: dict[str, str]) -> str | None:

@@ -42,9 +42,7 @@ def resolve_settings(
     inbox_path = inbox or os.environ.get(INBOX_ENV) or DEFAULT_INBOX
     warehouse_path = warehouse_dir or os.environ.get(WAREHOUSE_ENV) or DEFAULT_WAREHOUSE_DIR
     worker_count = workers or int(os.environ.get(WORKERS_ENV) or 0) or (os.cpu_count() or 1)
-    size_limit = max_file_bytes or int(
-        os.environ.get(MAX_FILE_BYTES_ENV) or DEFAULT_MAX_FILE_BYTES
-    )
+    size_limit = max_file_bytes or int(os.environ.get(MAX_FILE_BYTES_ENV) or DEFAULT_MAX_FILE_BYTES)
     return Settings(
         inbox=Path(inbox_path).resolve(),
         warehouse_dir=Path(warehouse_path).resolve(),

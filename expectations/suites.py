@@ -73,8 +73,12 @@ def build_suites(codes: AllowedCodes) -> list[Suite]:
             expectations=(
                 _block(E.ExpectColumnValuesToNotBeNull(column="document_id")),
                 _block(E.ExpectColumnValuesToBeUnique(column="document_id")),
-                _block(E.ExpectColumnValuesToMatchRegex(column="document_id", regex=r"^[0-9a-f]{64}$")),
-                _block(E.ExpectColumnValuesToBeInSet(column="status", value_set=["ok", "quarantined"])),
+                _block(
+                    E.ExpectColumnValuesToMatchRegex(column="document_id", regex=r"^[0-9a-f]{64}$")
+                ),
+                _block(
+                    E.ExpectColumnValuesToBeInSet(column="status", value_set=["ok", "quarantined"])
+                ),
                 _block(E.ExpectColumnValuesToNotBeNull(column="path")),
             ),
         ),

@@ -21,7 +21,6 @@ from ingestion.coding.smart import appraise_smart
 from ingestion.coding.themes import code_layer, code_themes
 from ingestion.normalise import normalise
 from ingestion.readers import UnreadableDocument, read_document
-from ingestion.segment import find_recommendations
 from ingestion.records import (
     ACTION_PLAN_ITEMS_SCHEMA,
     CASE_THEMES_SCHEMA,
@@ -41,6 +40,7 @@ from ingestion.records import (
     NormalisedText,
     RecommendationSpan,
 )
+from ingestion.segment import find_recommendations
 
 
 @dataclass(frozen=True)
@@ -143,7 +143,9 @@ def _stage(stage: str, function, *args: object):  # noqa: ANN001, ANN202
         raise StageFailed(stage, exc) from exc
 
 
-def _code(span: RecommendationSpan, norm: NormalisedText, codebook: Codebook) -> CodedRecommendation:
+def _code(
+    span: RecommendationSpan, norm: NormalisedText, codebook: Codebook
+) -> CodedRecommendation:
     agency = code_agency(span.text, span.heading, span.section, codebook)
     themes = tuple(code_themes(span.text, codebook))
     layer = code_layer(list(themes), agency.primary.code, codebook)
@@ -157,7 +159,9 @@ def _with_smart(row: ActionPlanRow, case_codes: set[str], codebook: Codebook) ->
 # --- Frames --------------------------------------------------------------------------------------
 
 
-def extract_document(data: bytes, path: str, codebook: Codebook | None = None) -> dict[str, pl.DataFrame]:
+def extract_document(
+    data: bytes, path: str, codebook: Codebook | None = None
+) -> dict[str, pl.DataFrame]:
     """The frames of every raw table for one file (`path` relative to the inbox).
 
     Never raises for a bad document: it comes back quarantined, with the reason in
@@ -182,7 +186,9 @@ def _reason(exc: UnreadableDocument) -> str:
     return getattr(exc, "reason", None) or str(exc)
 
 
-def quarantined_frames(document_id: str, path: str, size: int, stage: str, message: str) -> dict[str, pl.DataFrame]:
+def quarantined_frames(
+    document_id: str, path: str, size: int, stage: str, message: str
+) -> dict[str, pl.DataFrame]:
     frames = empty_frames()
     frames["documents"] = pl.DataFrame(
         [

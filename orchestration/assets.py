@@ -8,6 +8,7 @@ Every step works on the build file; only the last one touches the published file
 import contextlib
 import io
 import os
+from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import dagster as dg
@@ -45,7 +46,7 @@ def _utc_now() -> datetime:
 )
 def raw_tables(
     context: dg.AssetExecutionContext, warehouse: WarehouseResource, writer: WriterLockResource
-):  # noqa: ANN201
+) -> Iterator[dg.MaterializeResult]:
     """Start a build, extract new or changed reports from the inbox and load them into raw.*."""
     settings = warehouse.settings()
     started = _utc_now()
@@ -148,12 +149,12 @@ def _record_duplicates(
     project=dbt_project(),
     dagster_dbt_translator=ScrDbtTranslator(),
 )
-def dbt_models(  # noqa: ANN201
+def dbt_models(
     context: dg.AssetExecutionContext,
     dbt: DbtCliResource,
     warehouse: WarehouseResource,
     writer: WriterLockResource,
-):
+) -> Iterator[object]:
     """`dbt build` (seeds, models, tests) on the build file."""
     build = warehouse.settings().paths.build
     previous = os.environ.get(DBT_DB_PATH_ENV)

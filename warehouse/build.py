@@ -53,7 +53,7 @@ def start_build(paths: WarehousePaths) -> Path:
 
     A build left by a crashed run is discarded first.
     """
-    paths.root.mkdir(parents=True, exist_ok=True)
+    paths.build.parent.mkdir(parents=True, exist_ok=True)
     _remove_build_files(paths)
     if paths.published.exists():
         shutil.copyfile(paths.published, paths.build)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 PUBLISHED_NAME = "scr.duckdb"
-BUILD_NAME = "build.duckdb"
+BUILD_DIR = "build"
 LOCK_NAME = "build.lock"
 
 
@@ -22,7 +22,10 @@ class WarehousePaths:
 
     @property
     def build(self) -> Path:
-        return self.root / BUILD_NAME
+        """Same file name as the published file, in its own folder: DuckDB names a database
+        after its file, and dbt's views refer to that name, so the views keep working once the
+        build is renamed onto the published path."""
+        return self.root / BUILD_DIR / PUBLISHED_NAME
 
     @property
     def lock(self) -> Path:

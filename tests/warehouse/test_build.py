@@ -65,9 +65,12 @@ def test_stale_build_from_a_crash_is_replaced(tmp_path, make_frames):
 
 def test_second_writer_is_refused_at_once(tmp_path):
     paths = WarehousePaths(tmp_path)
-    with build_lock(paths), pytest.raises(BuildLockedError, match="another scr run"):
-        with build_lock(paths):
-            pass
+    with (
+        build_lock(paths),
+        pytest.raises(BuildLockedError, match="another scr run"),
+        build_lock(paths),
+    ):
+        pass
     with build_lock(paths):  # released after the first run
         pass
 

@@ -1,0 +1,54 @@
+import dagster as dg
+
+from orchestration.definitions import defs
+
+REPORTING_TABLES = {
+    "reviews",
+    "recommendations",
+    "recommendation_themes",
+    "agency_recommendation_counts",
+    "theme_frequencies",
+    "case_theme_matching",
+    "case_theme_reflection",
+    "sample_characteristics",
+    "recommendation_count_summary",
+    "action_plan_smart",
+    "analysis_layers",
+    "data_quality_results",
+    "extraction_issues",
+    "runs",
+}
+
+
+def test_definitions_load():
+    dg.Definitions.validate_loadable(defs)
+
+
+def test_graph_runs_from_raw_tables_through_dbt_to_publish():
+    keys = {key.to_user_string() for key in defs.resolve_all_asset_keys()}
+    assert {"raw/recommendations", "raw/documents", "warehouse/published"} <= keys
+    assert {f"reporting/{table}" for table in REPORTING_TABLES} <= keys
+    assert {"staging/stg_raw__reviews", "intermediate/int_case_theme_reflection"} <= keys
+
+
+def test_great_expectations_checks_are_blocking():
+    specs = [
+        spec
+        for checks in defs.asset_checks or []
+        for spec in checks.check_specs
+        if spec.name == "great_expectations"
+    ]
+    assert {spec.asset_key.to_user_string() for spec in specs} >= {
+        "raw/recommendations",
+        "raw/recommendation_codes",
+        "raw/reviews",
+    }
+    assert all(spec.blocking for spec in specs)
+
+
+def test_job_runs_in_one_process_with_a_schedule_and_an_inbox_sensor():
+    job = defs.resolve_job_def("scr_pipeline")
+    assert job.executor_def.name == "in_process"
+    assert defs.resolve_schedule_def("daily_refresh").cron_schedule == "0 6 * * *"
+    sensor = defs.resolve_sensor_def("inbox_sensor")
+    assert sensor.default_status == dg.DefaultSensorStatus.RUNNING

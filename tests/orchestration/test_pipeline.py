@@ -1,0 +1,123 @@
+"""End to end: the Dagster job on the embedded sample corpus, then SQL on the published file."""
+
+import shutil
+
+import duckdb
+import pytest
+
+from orchestration.cli import main
+from orchestration.run import run_pipeline
+from orchestration.settings import DEFAULT_INBOX, PROJECT_ROOT
+from tests.orchestration.test_definitions import REPORTING_TABLES
+from warehouse.build import build_lock
+from warehouse.paths import WarehousePaths
+
+# Tables that log runs: they grow by design with every run, so they are left out of comparisons.
+RUN_LOG_TABLES = {"runs", "data_quality_results"}
+
+
+@pytest.fixture(scope="module")
+def first_run(tmp_path_factory):
+    root = tmp_path_factory.mktemp("pipeline")
+    inbox = root / "inbox"
+    shutil.copytree(DEFAULT_INBOX, inbox)
+    outcome = run_pipeline(inbox=str(inbox), warehouse_dir=str(root / "wh"), workers=2)
+    return root, inbox, WarehousePaths(root / "wh"), outcome
+
+
+def snapshot(paths: WarehousePaths) -> dict[str, list[tuple]]:
+    """Every reporting table's rows, sorted, so two builds can be compared."""
+    with duckdb.connect(str(paths.published), read_only=True) as con:
+        return {
+            table: sorted(con.execute(f"select * from reporting.{table}").fetchall(), key=repr)
+            for table in sorted(REPORTING_TABLES - RUN_LOG_TABLES)
+        }
+
+
+def test_first_run_publishes_every_reporting_table(first_run):
+    _, inbox, paths, outcome = first_run
+    assert outcome.published, outcome.render()
+    assert outcome.counts["documents_seen"] == len(list(inbox.iterdir()))
+    assert outcome.counts["documents_new"] == outcome.counts["documents_seen"]
+    assert outcome.checks_failed == [] or all("(WARN)" in c for c in outcome.checks_failed)
+    with duckdb.connect(str(paths.published), read_only=True) as con:
+        for table in REPORTING_TABLES:
+            rows = con.execute(f"select count(*) from reporting.{table}").fetchone()[0]
+            assert rows > 0, f"reporting.{table} is empty"
+        recs = con.execute("select count(*) from reporting.recommendations").fetchone()[0]
+        assert recs == outcome.counts["recommendations"]
+
+
+def test_every_reporting_column_is_described_in_the_database(first_run):
+    _, _, paths, _ = first_run
+    with duckdb.connect(str(paths.published), read_only=True) as con:
+        missing = con.execute(
+            "select table_name, column_name from duckdb_columns() "
+            "where schema_name = 'reporting' and coalesce(comment, '') = ''"
+        ).fetchall()
+        described = con.execute(
+            "select count(distinct table_name) from duckdb_columns() where schema_name = 'reporting'"
+        ).fetchone()[0]
+    assert missing == []
+    assert described == len(REPORTING_TABLES)
+
+
+def test_reporting_contracts_are_enforced_in_the_dbt_project():
+    import json
+
+    manifest = json.loads((PROJECT_ROOT / "dbt_project/target/manifest.json").read_text())
+    reporting = [
+        node
+        for node in manifest["nodes"].values()
+        if node["resource_type"] == "model" and node["config"].get("schema") == "reporting"
+    ]
+    assert {node["name"] for node in reporting} == REPORTING_TABLES
+    for node in reporting:
+        assert node["config"]["contract"]["enforced"], node["name"]
+        for name, column in node["columns"].items():
+            assert column["description"].strip(), f"{node['name']}.{name}"
+            assert column["data_type"], f"{node['name']}.{name}"
+
+
+def test_second_run_extracts_nothing_and_changes_no_reporting_table(first_run):
+    _, inbox, paths, _ = first_run
+    before = snapshot(paths)
+    outcome = run_pipeline(inbox=str(inbox), warehouse_dir=str(paths.root), workers=2)
+    assert outcome.published, outcome.render()
+    assert outcome.counts["documents_new"] == 0
+    assert outcome.counts["documents_unchanged"] == outcome.counts["documents_seen"]
+    assert snapshot(paths) == before
+
+
+def test_failed_blocking_check_exits_non_zero_and_leaves_the_published_file_untouched(
+    first_run, tmp_path, capsys
+):
+    _, inbox, paths, _ = first_run
+    broken = WarehousePaths(tmp_path / "wh")
+    broken.root.mkdir()
+    shutil.copyfile(paths.published, broken.published)
+    with duckdb.connect(str(broken.published)) as con:
+        con.execute(
+            "update raw.recommendation_codes set code = 'social_services' "
+            "where code_type = 'agency' and recommendation_id = "
+            "(select min(recommendation_id) from raw.recommendations)"
+        )
+    before = broken.published.read_bytes()
+    status = main(["run", "--inbox", str(inbox), "--warehouse", str(broken.root), "--quiet"])
+    out = capsys.readouterr().out
+    assert status == 1
+    assert "raw_agency_codes" in out and "social_services" in out
+    assert "NOT published" in out
+    assert broken.published.read_bytes() == before
+    assert not broken.build.exists()
+
+
+def test_second_writer_is_refused_with_a_clear_message(first_run, tmp_path, capsys):
+    _, inbox, _, _ = first_run
+    paths = WarehousePaths(tmp_path / "wh")
+    with build_lock(paths):
+        status = main(["run", "--inbox", str(inbox), "--warehouse", str(paths.root), "--quiet"])
+    out = capsys.readouterr().out
+    assert status == 1
+    assert "another scr run is writing" in out
+    assert not paths.published.exists()

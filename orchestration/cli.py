@@ -12,6 +12,8 @@ import logging
 import sys
 from collections.abc import Sequence
 
+from orchestration.inspect_commands import add_commands as add_inspect_commands
+
 EXIT_PUBLISHED = 0
 EXIT_NOT_PUBLISHED = 1
 EXIT_USAGE = 2
@@ -57,6 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--quiet", action="store_true", help="print the summary only")
     run.set_defaults(handler=_run)
+
+    add_inspect_commands(commands)
 
     corpus = commands.add_parser(
         "corpus",

@@ -1,0 +1,69 @@
+"""One document's extraction as plain JSON-ready data: what `scr extract --json` prints."""
+
+from __future__ import annotations
+
+from ingestion.extract import ReviewExtraction, review_id_of
+
+
+def extraction_as_dict(extraction: ReviewExtraction, path: str) -> dict:
+    """`review` (the columns of reporting.reviews), `case_themes`, `recommendations` and `issues`."""
+    facts = extraction.facts
+    recs = extraction.recommendations
+    plan_by_label: dict[str | None, list[dict]] = {}
+    for row, page in extraction.action_plan:
+        plan_by_label.setdefault(row.recommendation_label, []).append(
+            {
+                "recommendation_label": row.recommendation_label,
+                "action": row.action,
+                "lead": row.lead,
+                "timescale": row.timescale,
+                "measure": row.measure,
+                "status": row.status,
+                "smart": dict(row.smart),
+                "page": page,
+                "char_start": row.char_start,
+                "char_end": row.char_end,
+            }
+        )
+    review_id = review_id_of(extraction.document_id)
+    return {
+        "path": path,
+        "review": {
+            "review_id": review_id,
+            "document_id": extraction.document_id,
+            "title": facts.title,
+            "area": facts.area,
+            "year": facts.year,
+            "outcome": facts.outcome,
+            "child_sex": facts.child_sex,
+            "child_age_years": facts.child_age_years,
+            "age_band": facts.age_band,
+            "children_count": facts.children_count,
+            "has_agency_recommendations": any(r.span.section == "agency" for r in recs),
+            "has_action_plan": bool(extraction.action_plan),
+            "recommendation_count": len(recs),
+        },
+        "case_themes": sorted({hit.code for hit, _ in extraction.case_themes}),
+        "recommendations": [
+            {
+                "recommendation_id": f"{review_id}-{ordinal:04d}",
+                "label": rec.span.label,
+                "text": rec.span.text,
+                "section": rec.span.section,
+                "agency_code": rec.agency.primary.code,
+                "agency_as_printed": rec.agency.agency_as_printed or rec.span.heading,
+                "theme_codes": [hit.code for hit in rec.themes],
+                "layer_code": rec.layer.code,
+                "page": rec.page,
+                "char_start": rec.span.char_start,
+                "char_end": rec.span.char_end,
+                "action_plan_items": plan_by_label.get(rec.span.label, []),
+            }
+            for ordinal, rec in enumerate(recs, start=1)
+        ],
+        "action_plan_items": [item for items in plan_by_label.values() for item in items],
+        "issues": [
+            {"stage": i.stage, "severity": i.severity, "message": i.message}
+            for i in extraction.issues
+        ],
+    }

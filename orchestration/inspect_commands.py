@@ -1,0 +1,163 @@
+"""`scr extract`, `scr classify` and `scr evaluate`: extraction for one person at a terminal."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from orchestration.settings import PROJECT_ROOT
+
+DEFAULT_EVALUATION_OUT = PROJECT_ROOT / "benchmarks" / "results" / "evaluation.json"
+
+
+def add_commands(commands: argparse._SubParsersAction) -> None:
+    extract = commands.add_parser(
+        "extract",
+        help="print one document's extracted records",
+        description=(
+            "Read, segment and code one report and print what the pipeline would load: the "
+            "review's characteristics, its case themes and its recommendations with agency, "
+            "themes, layer and provenance (page, character span). Nothing is written."
+        ),
+    )
+    extract.add_argument("file", type=Path, help="a report: PDF, DOCX, HTML, Markdown or text")
+    extract.add_argument("--json", action="store_true", help="one JSON object instead of a listing")
+    extract.set_defaults(handler=_extract)
+
+    classify = commands.add_parser(
+        "classify",
+        help="code recommendations read as JSON lines on stdin",
+        description=(
+            'Read lines {"id": ..., "text": ...} on stdin and write lines {"id", "agency_code", '
+            '"theme_codes", "layer_code", "confidence"} in the codebook\'s codes, coding each '
+            "recommendation alone (no heading or document to go on)."
+        ),
+    )
+    classify.set_defaults(handler=_classify)
+
+    evaluate = commands.add_parser(
+        "evaluate",
+        help="measure extraction against ground truth",
+        description=(
+            "Extract every document named in a truth file (JSON lines as in corpus/sample/"
+            "truth.jsonl) and print precision, recall and F1 per field; write them as JSON."
+        ),
+    )
+    evaluate.add_argument("--docs", type=Path, required=True, help="folder holding the documents")
+    evaluate.add_argument("--truth", type=Path, required=True, help="truth.jsonl")
+    evaluate.add_argument(
+        "--out", type=Path, default=DEFAULT_EVALUATION_OUT, help="where to write the JSON"
+    )
+    evaluate.set_defaults(handler=_evaluate)
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from ingestion.as_json import extraction_as_dict
+    from ingestion.extract import StageFailed, analyse_document
+    from ingestion.readers import UnreadableDocument
+
+    try:
+        data = args.file.read_bytes()
+    except OSError as exc:
+        print(f"scr extract: cannot read {args.file}: {exc.strerror}", file=sys.stderr)
+        return 2
+    try:
+        record = extraction_as_dict(analyse_document(data, args.file.name), str(args.file))
+    except (UnreadableDocument, StageFailed) as exc:
+        reason = getattr(exc, "reason", None) or str(exc)
+        print(f"scr extract: {args.file} would be quarantined: {reason}", file=sys.stderr)
+        return 1
+    if args.json:
+        json.dump(record, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        print(_listing(record))
+    return 0
+
+
+def _listing(record: dict) -> str:
+    review = record["review"]
+    lines = [
+        f"{record['path']}: {review['title'] or '(no title)'}",
+        f"  outcome {review['outcome']}, child {review['child_sex']}, "
+        f"age {review['child_age_years']} ({review['age_band']}), area {review['area']}, "
+        f"year {review['year']}",
+        f"  case themes: {', '.join(record['case_themes']) or '-'}",
+        f"  {review['recommendation_count']} recommendations:",
+    ]
+    for rec in record["recommendations"]:
+        lines.append(
+            f"  [{rec['label']}] p{rec['page']} {rec['section']}/{rec['agency_code']} "
+            f"{rec['layer_code']} {','.join(rec['theme_codes']) or '-'}: {rec['text'][:90]}"
+        )
+    lines.extend(f"  {i['severity']}: {i['message']}" for i in record["issues"])
+    return "\n".join(lines)
+
+
+def _classify(args: argparse.Namespace) -> int:
+    from ingestion.codebook import load_codebook
+    from ingestion.coding.classify import classify_recommendation
+
+    codebook = load_codebook()
+    status = 0
+    for number, line in enumerate(sys.stdin, start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            text = item["text"]
+            if not isinstance(text, str):
+                raise TypeError("text must be a string")
+        except (ValueError, KeyError, TypeError) as exc:
+            print(
+                f"scr classify: line {number}: not {{'id', 'text'}} JSON ({exc})", file=sys.stderr
+            )
+            status = 2
+            continue
+        coded = classify_recommendation(text, codebook)
+        print(json.dumps({"id": item.get("id"), **coded}, ensure_ascii=False))
+    return status
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from ingestion.as_json import extraction_as_dict
+    from ingestion.evaluation import Evaluation, evaluate_document
+    from ingestion.extract import StageFailed, analyse_document
+    from ingestion.readers import UnreadableDocument
+
+    truths = [json.loads(line) for line in args.truth.read_text().splitlines() if line.strip()]
+    result = Evaluation()
+    for number, truth in enumerate(truths, start=1):
+        path = args.docs / truth["file"]
+        try:
+            extracted = extraction_as_dict(
+                analyse_document(path.read_bytes(), path.name), truth["file"]
+            )
+        except (OSError, UnreadableDocument, StageFailed) as exc:
+            print(f"scr evaluate: {path}: {exc}", file=sys.stderr)
+            extracted = None
+        evaluate_document(result, extracted, truth)
+        if number % 25 == 0:
+            print(f"evaluated {number}/{len(truths)}", file=sys.stderr)
+    report = result.as_dict()
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(report, indent=2, sort_keys=True) + "\n")
+    print(render_evaluation(report))
+    print(f"written: {args.out}")
+    return 0
+
+
+def render_evaluation(report: dict) -> str:
+    rows = [("field", "precision", "recall", "F1 / accuracy", "n")]
+    for name in ("recommendations", "theme_codes", "case_themes", "action_plan_items"):
+        s = report[name]
+        n = s["true_positive"] + s["false_negative"]
+        rows.append((name, f"{s['precision']:.4f}", f"{s['recall']:.4f}", f"{s['f1']:.4f}", str(n)))
+    for name, s in report["accuracy"].items():
+        rows.append((f"{name} (accuracy)", "", "", f"{s['accuracy']:.4f}", str(s["total"])))
+    widths = [max(len(row[i]) for row in rows) for i in range(5)]
+    return "\n".join(
+        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)) for row in rows
+    )

@@ -40,6 +40,7 @@ from ingestion.records import (
     NormalisedText,
     RecommendationSpan,
 )
+from ingestion.review_check import looks_like_review
 from ingestion.segment import find_recommendations
 
 
@@ -66,6 +67,13 @@ class ReviewExtraction:
     case_themes: tuple[tuple[CaseThemeHit, int], ...]  # with page
     action_plan: tuple[tuple[ActionPlanRow, int], ...]  # with page
     issues: tuple[ExtractionIssue, ...]
+
+
+NOT_A_REVIEW = (
+    "this does not read as a child safeguarding case review (it never speaks of a child together "
+    "with safeguarding, a case review or recommendations); it was not loaded. Remove it from the "
+    "inbox, or if it is a review, check that its text can be selected (it may need OCR)."
+)
 
 
 class StageFailed(Exception):
@@ -104,6 +112,8 @@ def analyse_document(
         (_with_smart(row, case_codes, codebook), norm.page_of(row.char_start)) for row in plan_rows
     )
     issues: list[ExtractionIssue] = []
+    if not looks_like_review(norm.text):
+        issues.append(ExtractionIssue("read", "error", NOT_A_REVIEW))
     if not coded:
         issues.append(
             ExtractionIssue(
@@ -165,7 +175,7 @@ def extract_document(
     """The frames of every raw table for one file (`path` relative to the inbox).
 
     Never raises for a bad document: it comes back quarantined, with the reason in
-    `extraction_issues`.
+    `extraction_issues` (unreadable, a stage failed, or not a review at all).
     """
     document_id = document_id_of(data)
     try:
@@ -179,6 +189,9 @@ def extract_document(
             "unusual layout: report it with the file."
         )
         return quarantined_frames(document_id, path, len(data), exc.stage, message)
+    errors = [issue for issue in extraction.issues if issue.severity == "error"]
+    if errors:
+        return quarantined_frames(document_id, path, len(data), errors[0].stage, errors[0].message)
     return review_frames(extraction, path, len(data))
 
 

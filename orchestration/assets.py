@@ -10,12 +10,15 @@ import io
 import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 
 import dagster as dg
 import duckdb
 import polars as pl
 from dagster_dbt import DbtCliResource, dbt_assets
 
+from ingestion.codebook import load_codebook
+from ingestion.manual_codes import MANUAL_CODES_SCHEMA, parse_manual_codes
 from ingestion.records import EXTRACTION_ISSUES_SCHEMA, EXTRACTOR_VERSION, RAW_SCHEMAS
 from orchestration.dbt_project import DBT_DB_PATH_ENV, DBT_TARGET_PATH, dbt_project
 from orchestration.extraction import extract_files
@@ -24,7 +27,14 @@ from orchestration.progress import report
 from orchestration.resources import WarehouseResource, WriterLockResource
 from orchestration.translator import ScrDbtTranslator
 from warehouse.build import publish_build, start_build
-from warehouse.load import known_documents, load_document_frames, mark_seen, remove_documents
+from warehouse.load import (
+    known_documents,
+    load_document_frames,
+    mark_seen,
+    remove_documents,
+    replace_run_issues,
+    replace_table,
+)
 from warehouse.schema import PIPELINE_TABLES
 
 RAW_TABLES = [*RAW_SCHEMAS, *PIPELINE_TABLES]
@@ -68,7 +78,8 @@ def raw_tables(
         )
         _extract_and_load(context, con, jobs, settings.workers, settings.max_file_bytes, started)
         mark_seen(con, {d: f.relative_path for d, f in diff.unchanged.items()}, started)
-        _record_duplicates(con, diff.duplicates, dict((f.relative_path, d) for f, d in hashed))
+        _record_duplicates(con, diff.duplicates, {f.relative_path: d for f, d in hashed})
+        manual = _load_manual_codes(con, settings.coding_dir)
         counts = con.execute(
             "SELECT count(*) FILTER (WHERE status = 'quarantined'), "
             "(SELECT count(*) FROM raw.recommendations) FROM raw.documents"
@@ -94,6 +105,7 @@ def raw_tables(
         "documents_quarantined": counts[0],
         "duplicates": len(diff.duplicates),
         "recommendations": counts[1],
+        "manual_codes": manual,
     }
     for table in RAW_TABLES:
         metadata = summary if table == "documents" else {}
@@ -124,24 +136,49 @@ def _concat(batch: list[dict[str, pl.DataFrame]]) -> dict[str, pl.DataFrame]:
 def _record_duplicates(
     con: duckdb.DuckDBPyConnection, duplicates: dict[str, str], ids: dict[str, str]
 ) -> None:
-    """Same bytes under two names: load one, and say so (stage 'inbox', rewritten each run)."""
-    con.execute("DELETE FROM raw.extraction_issues WHERE stage = 'inbox'")
-    rows = [
-        {
-            "document_id": ids[path],
-            "path": path,
-            "stage": "inbox",
-            "severity": "warning",
-            "message": f"same bytes as {kept}; loaded once, under {kept}. Remove one of the copies.",
-            "extractor_version": EXTRACTOR_VERSION,
-        }
+    """Same bytes under two names: load one, and say so."""
+    issues = [
+        (ids[path], path, f"same bytes as {kept}; loaded once, under {kept}. Remove one copy.")
         for path, kept in sorted(duplicates.items())
     ]
-    if rows:
-        frame = pl.DataFrame(rows, schema=EXTRACTION_ISSUES_SCHEMA)
-        con.register("_dups", frame.to_arrow())
-        con.execute("INSERT INTO raw.extraction_issues BY NAME SELECT * FROM _dups")
-        con.unregister("_dups")
+    replace_run_issues(con, "inbox", _issues_frame("inbox", issues))
+
+
+def _load_manual_codes(con: duckdb.DuckDBPyConnection, coding_dir: Path) -> int:
+    """Replace raw.manual_codes with the CSVs of the coding folder; say what was left out."""
+    codebook = load_codebook()
+    frames, problems = [], []
+    for path in sorted(coding_dir.glob("*.csv")) if coding_dir.is_dir() else []:
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            problems.append((path.name, f"{path.name}: cannot be read ({exc}); file ignored"))
+            continue
+        frame, found = parse_manual_codes(text, path.name, codebook)
+        frames.append(frame)
+        problems.extend((path.name, message) for message in found)
+    codes = pl.concat(frames) if frames else pl.DataFrame(schema=MANUAL_CODES_SCHEMA)
+    replace_table(con, "manual_codes", codes)
+    replace_run_issues(con, "coding", _issues_frame("coding", [(None, p, m) for p, m in problems]))
+    return codes.height
+
+
+def _issues_frame(stage: str, issues: list[tuple[str | None, str, str]]) -> pl.DataFrame:
+    """Warnings (document id, path, message) of one stage, as raw.extraction_issues rows."""
+    return pl.DataFrame(
+        [
+            {
+                "document_id": document_id,
+                "path": path,
+                "stage": stage,
+                "severity": "warning",
+                "message": message,
+                "extractor_version": EXTRACTOR_VERSION,
+            }
+            for document_id, path, message in issues
+        ],
+        schema=EXTRACTION_ISSUES_SCHEMA,
+    )
 
 
 @dbt_assets(

@@ -57,6 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         help="files larger than this are quarantined unread (default: $SCR_MAX_FILE_BYTES, else 200 MB)",
     )
+    run.add_argument(
+        "--coding",
+        help="folder of manual-code CSVs that override automatic codes "
+        "(default: $SCR_CODING_DIR, else coding/)",
+    )
     run.add_argument("--quiet", action="store_true", help="print the summary only")
     run.set_defaults(handler=_run)
 
@@ -94,6 +99,7 @@ def _run(args: argparse.Namespace) -> int:
         warehouse_dir=args.warehouse,
         workers=args.workers,
         max_file_bytes=args.max_file_bytes,
+        coding_dir=args.coding,
     )
     print(outcome.render())
     return EXIT_PUBLISHED if outcome.published else EXIT_NOT_PUBLISHED

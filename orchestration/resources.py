@@ -19,9 +19,12 @@ class WarehouseResource(dg.ConfigurableResource):
     warehouse_dir: str | None = None
     workers: int | None = None
     max_file_bytes: int | None = None
+    coding_dir: str | None = None
 
     def settings(self) -> Settings:
-        return resolve_settings(self.inbox, self.warehouse_dir, self.workers, self.max_file_bytes)
+        return resolve_settings(
+            self.inbox, self.warehouse_dir, self.workers, self.max_file_bytes, self.coding_dir
+        )
 
 
 class WriterLockResource(dg.ConfigurableResource):

@@ -49,18 +49,20 @@ def run_pipeline(
     warehouse_dir: str | None = None,
     workers: int | None = None,
     max_file_bytes: int | None = None,
+    coding_dir: str | None = None,
     instance: dg.DagsterInstance | None = None,
 ) -> RunOutcome:
     """Execute the whole graph in this process, as the scheduler would, and summarise it."""
     from orchestration.definitions import build_definitions
     from orchestration.resources import WarehouseResource
 
-    settings = resolve_settings(inbox, warehouse_dir, workers, max_file_bytes)
+    settings = resolve_settings(inbox, warehouse_dir, workers, max_file_bytes, coding_dir)
     warehouse = WarehouseResource(
         inbox=str(settings.inbox),
         warehouse_dir=str(settings.warehouse_dir),
         workers=settings.workers,
         max_file_bytes=settings.max_file_bytes,
+        coding_dir=str(settings.coding_dir),
     )
     job = build_definitions(warehouse).resolve_job_def("scr_pipeline")
     result = job.execute_in_process(

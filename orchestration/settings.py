@@ -12,11 +12,13 @@ PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_INBOX = PROJECT_ROOT / "corpus" / "sample" / "reports"
 DEFAULT_WAREHOUSE_DIR = PROJECT_ROOT / "warehouse" / "data"
 SEEDS_DIR = PROJECT_ROOT / "dbt_project" / "seeds"
+DEFAULT_CODING_DIR = PROJECT_ROOT / "coding"
 
 INBOX_ENV = "SCR_INBOX"
 WAREHOUSE_ENV = "SCR_WAREHOUSE_DIR"
 WORKERS_ENV = "SCR_WORKERS"
 MAX_FILE_BYTES_ENV = "SCR_MAX_FILE_BYTES"
+CODING_ENV = "SCR_CODING_DIR"
 DEFAULT_MAX_FILE_BYTES = 200 * 1024 * 1024
 
 
@@ -26,6 +28,7 @@ class Settings:
     warehouse_dir: Path
     workers: int
     max_file_bytes: int
+    coding_dir: Path
 
     @property
     def paths(self) -> WarehousePaths:
@@ -37,6 +40,7 @@ def resolve_settings(
     warehouse_dir: str | None = None,
     workers: int | None = None,
     max_file_bytes: int | None = None,
+    coding_dir: str | None = None,
 ) -> Settings:
     """Settings from explicit values, else `SCR_*` environment variables, else defaults."""
     inbox_path = inbox or os.environ.get(INBOX_ENV) or DEFAULT_INBOX
@@ -48,4 +52,5 @@ def resolve_settings(
         warehouse_dir=Path(warehouse_path).resolve(),
         workers=max(1, worker_count),
         max_file_bytes=size_limit,
+        coding_dir=Path(coding_dir or os.environ.get(CODING_ENV) or DEFAULT_CODING_DIR).resolve(),
     )

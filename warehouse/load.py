@@ -91,3 +91,18 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> 
         con.execute(f"INSERT INTO raw.{table} BY NAME SELECT * FROM _frame")
     finally:
         con.unregister("_frame")
+
+
+def replace_table(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> None:
+    """Replace every row of a table rebuilt from scratch each run (e.g. raw.manual_codes)."""
+    con.execute(f"DELETE FROM raw.{table}")
+    if not frame.is_empty():
+        _insert(con, table, frame)
+
+
+def replace_run_issues(con: duckdb.DuckDBPyConnection, stage: str, issues: pl.DataFrame) -> None:
+    """Issues that belong to the inbox as a whole (duplicates, manual-code files), not to one
+    document's extraction: they are worked out afresh each run, so the old ones go."""
+    con.execute("DELETE FROM raw.extraction_issues WHERE stage = ?", [stage])
+    if not issues.is_empty():
+        _insert(con, "extraction_issues", issues)

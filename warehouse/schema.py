@@ -29,6 +29,13 @@ PIPELINE_TABLES: dict[str, str] = {
         unexpected_count BIGINT,
         details VARCHAR
     """,
+    "manual_codes": """
+        recommendation_id VARCHAR NOT NULL,
+        code_type VARCHAR NOT NULL,
+        code VARCHAR NOT NULL,
+        coder VARCHAR,
+        source_file VARCHAR NOT NULL
+    """,
     "runs": """
         run_id VARCHAR NOT NULL,
         started_at TIMESTAMP NOT NULL,

@@ -17,6 +17,12 @@ REPORTING_TABLES = {
     "data_quality_results",
     "extraction_issues",
     "runs",
+    "table1_agency_by_review",
+    "review_theme_matrix",
+    "case_theme_matrix",
+    "coding_agreement",
+    "recurring_recommendations",
+    "case_theme_gaps",
 }
 
 

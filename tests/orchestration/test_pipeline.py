@@ -14,6 +14,8 @@ from warehouse.paths import WarehousePaths
 
 # Tables that log runs: they grow by design with every run, so they are left out of comparisons.
 RUN_LOG_TABLES = {"runs", "data_quality_results"}
+# Tables that are empty on the sample corpus by design (no manual codes in the repository).
+EMPTY_WITHOUT_MANUAL_CODES = {"coding_agreement"}
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +43,7 @@ def test_first_run_publishes_every_reporting_table(first_run):
     assert outcome.counts["documents_new"] == outcome.counts["documents_seen"]
     assert outcome.checks_failed == [] or all("(WARN)" in c for c in outcome.checks_failed)
     with duckdb.connect(str(paths.published), read_only=True) as con:
-        for table in REPORTING_TABLES:
+        for table in REPORTING_TABLES - EMPTY_WITHOUT_MANUAL_CODES:
             rows = con.execute(f"select count(*) from reporting.{table}").fetchone()[0]
             assert rows > 0, f"reporting.{table} is empty"
         recs = con.execute("select count(*) from reporting.recommendations").fetchone()[0]
@@ -121,3 +123,44 @@ def test_second_writer_is_refused_with_a_clear_message(first_run, tmp_path, caps
     assert status == 1
     assert "another scr run is writing" in out
     assert not paths.published.exists()
+
+
+def test_manual_codes_override_automatic_codes_and_agreement_is_measured(first_run, tmp_path):
+    _, inbox, paths, _ = first_run
+    coded = WarehousePaths(tmp_path / "wh")
+    coded.root.mkdir()
+    shutil.copyfile(paths.published, coded.published)
+    with duckdb.connect(str(coded.published), read_only=True) as con:
+        rows = con.execute(
+            "select recommendation_id, agency_code from reporting.recommendations "
+            "where agency_code <> 'probation' order by recommendation_id limit 4"
+        ).fetchall()
+    coding = tmp_path / "coding"
+    coding.mkdir()
+    lines = ["recommendation_id,code_type,code,coder"]
+    lines += [f"{rec_id},agency,probation,test" for rec_id, _ in rows[:2]]  # disagree
+    lines += [f"{rec_id},agency,{agency},test" for rec_id, agency in rows[2:]]  # agree
+    lines += ["no-such-id,agency,not_a_code,test"]
+    (coding / "corrections.csv").write_text("\n".join(lines) + "\n")
+    outcome = run_pipeline(
+        inbox=str(inbox), warehouse_dir=str(coded.root), workers=1, coding_dir=str(coding)
+    )
+    assert outcome.published, outcome.render()
+    with duckdb.connect(str(coded.published), read_only=True) as con:
+        agencies = dict(
+            con.execute(
+                "select recommendation_id, agency_code from reporting.recommendations "
+                "where recommendation_id in (?, ?)",
+                [rows[0][0], rows[1][0]],
+            ).fetchall()
+        )
+        agreement = con.execute(
+            "select decisions_compared, agreements, percent_agreement from "
+            "reporting.coding_agreement where code_type = 'agency' and code = 'all'"
+        ).fetchone()
+        issue = con.execute(
+            "select path from reporting.extraction_issues where stage = 'coding'"
+        ).fetchall()
+    assert agencies == {rows[0][0]: "probation", rows[1][0]: "probation"}
+    assert agreement == (4, 2, 0.5)
+    assert issue == [("corrections.csv",)]

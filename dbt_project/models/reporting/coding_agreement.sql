@@ -1,0 +1,128 @@
+-- Agreement between automatic and manual coding, where a recommendation has both for a code
+-- type. Per code: Cohen's kappa on the yes/no decision "has this code". Per code type (code =
+-- 'all'): for agency and layer, kappa over the primary code (one label each); for themes, kappa
+-- pooled over every (recommendation, theme) decision.
+with manual as (
+    select recommendation_id, code_type, code from {{ ref('stg_coding__manual_codes') }}
+),
+
+automatic as (
+    select recommendation_id, code_type, code, is_primary
+    from {{ ref('stg_raw__recommendation_codes') }}
+    where code_type = 'theme' or is_primary
+),
+
+compared as (
+    select distinct m.recommendation_id, m.code_type
+    from manual as m
+    inner join automatic as a on m.recommendation_id = a.recommendation_id and m.code_type = a.code_type
+),
+
+universe as (
+    select 'agency' as code_type, agency_code as code from {{ ref('stg_codebook__agencies') }}
+    union all
+    select 'theme', theme_code from {{ ref('stg_codebook__themes') }}
+    union all
+    select 'layer', layer_code from {{ ref('stg_codebook__layers') }}
+),
+
+decisions as (
+    select
+        c.recommendation_id,
+        c.code_type,
+        u.code,
+        a.code is not null as is_automatic,
+        m.code is not null as is_manual
+    from compared as c
+    inner join universe as u on c.code_type = u.code_type
+    left join automatic as a
+        on c.recommendation_id = a.recommendation_id and c.code_type = a.code_type and u.code = a.code
+    left join (select distinct * from manual) as m
+        on c.recommendation_id = m.recommendation_id and c.code_type = m.code_type and u.code = m.code
+),
+
+binary_counts as (
+    select
+        code_type,
+        code,
+        count(*) as n,
+        count(*) filter (where is_automatic = is_manual) as agreements,
+        count(*) filter (where is_automatic) as automatic_yes,
+        count(*) filter (where is_manual) as manual_yes
+    from decisions
+    group by grouping sets ((code_type, code), (code_type))
+),
+
+binary_kappa as (
+    select
+        code_type,
+        coalesce(code, 'all') as code,
+        n,
+        agreements,
+        agreements / n as observed,
+        (automatic_yes / n) * (manual_yes / n)
+            + (1 - automatic_yes / n) * (1 - manual_yes / n) as expected
+    from binary_counts
+    where code is not null or code_type = 'theme'
+),
+
+single_label as (  -- agency and layer: one primary code a side
+    select
+        c.code_type,
+        c.recommendation_id,
+        any_value(a.code) as automatic_code,
+        min(m.code) as manual_code
+    from compared as c
+    inner join automatic as a on c.recommendation_id = a.recommendation_id and c.code_type = a.code_type
+    inner join manual as m on c.recommendation_id = m.recommendation_id and c.code_type = m.code_type
+    where c.code_type in ('agency', 'layer')
+    group by c.code_type, c.recommendation_id
+),
+
+single_marginals as (
+    select code_type, code, sum(automatic_n) as automatic_n, sum(manual_n) as manual_n
+    from (
+        select code_type, automatic_code as code, 1 as automatic_n, 0 as manual_n from single_label
+        union all
+        select code_type, manual_code, 0, 1 from single_label
+    )
+    group by code_type, code
+),
+
+single_kappa as (
+    select
+        s.code_type,
+        'all' as code,
+        count(*) as n,
+        count(*) filter (where s.automatic_code = s.manual_code) as agreements,
+        count(*) filter (where s.automatic_code = s.manual_code) / count(*) as observed,
+        any_value(e.expected) as expected
+    from single_label as s
+    inner join (
+        select
+            m.code_type,
+            sum(m.automatic_n * m.manual_n) / (any_value(t.n) * any_value(t.n)) as expected
+        from single_marginals as m
+        inner join (select code_type, count(*) as n from single_label group by code_type) as t
+            on m.code_type = t.code_type
+        group by m.code_type
+    ) as e on s.code_type = e.code_type
+    group by s.code_type
+),
+
+combined as (
+    select * from binary_kappa
+    union all
+    select * from single_kappa
+)
+
+select
+    code_type,
+    code,
+    n::integer as decisions_compared,
+    agreements::integer as agreements,
+    round(observed, 4)::double as percent_agreement,
+    case when expected < 1 then round((observed - expected) / (1 - expected), 4) end::double
+        as cohens_kappa
+from combined
+order by code_type, code = 'all' desc, code

@@ -178,6 +178,19 @@ def build_suites(codes: AllowedCodes) -> list[Suite]:
             ),
         ),
         Suite(
+            name="raw_case_agencies",
+            table_name="case_agencies",
+            query="SELECT * FROM raw.case_agencies",
+            expectations=(
+                _block(
+                    E.ExpectColumnValuesToBeInSet(
+                        column="agency_code", value_set=sorted(codes.agencies)
+                    )
+                ),
+                _block(E.ExpectColumnValuesToBeBetween(column="mentions", min_value=1)),
+            ),
+        ),
+        Suite(
             name="raw_action_plan_items",
             table_name="action_plan_items",
             query="SELECT * FROM raw.action_plan_items",

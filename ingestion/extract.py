@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 import polars as pl
 
 from ingestion.action_plans import find_action_plan
+from ingestion.case_agencies import find_case_agencies
 from ingestion.codebook import Codebook, load_codebook
 from ingestion.coding.agency import code_agency
 from ingestion.coding.case import find_case_themes, read_case_facts
@@ -23,6 +24,7 @@ from ingestion.normalise import normalise
 from ingestion.readers import UnreadableDocument, read_document
 from ingestion.records import (
     ACTION_PLAN_ITEMS_SCHEMA,
+    CASE_AGENCIES_SCHEMA,
     CASE_THEMES_SCHEMA,
     DOCUMENTS_SCHEMA,
     EXTRACTION_ISSUES_SCHEMA,
@@ -33,6 +35,7 @@ from ingestion.records import (
     REVIEWS_SCHEMA,
     ActionPlanRow,
     AgencyCoding,
+    CaseAgency,
     CaseFacts,
     CaseThemeHit,
     CodeHit,
@@ -65,6 +68,7 @@ class ReviewExtraction:
     facts: CaseFacts
     recommendations: tuple[CodedRecommendation, ...]
     case_themes: tuple[tuple[CaseThemeHit, int], ...]  # with page
+    case_agencies: tuple[tuple[CaseAgency, int], ...]  # with page
     action_plan: tuple[tuple[ActionPlanRow, int], ...]  # with page
     issues: tuple[ExtractionIssue, ...]
 
@@ -106,6 +110,8 @@ def analyse_document(
     coded = tuple(_stage("code", _code, span, norm, codebook) for span in spans)
     facts = _stage("case", read_case_facts, norm.text)
     themes = _stage("case", find_case_themes, norm.text, codebook)
+    narrative = norm.text[: min((s.char_start for s in spans), default=len(norm.text))]
+    agencies = _stage("case", find_case_agencies, narrative, codebook)
     plan_rows = _stage("action_plan", find_action_plan, norm)
     case_codes = {hit.code for hit in themes}
     plan = tuple(
@@ -139,6 +145,7 @@ def analyse_document(
         facts=facts,
         recommendations=coded,
         case_themes=tuple((hit, norm.page_of(hit.char_start)) for hit in themes),
+        case_agencies=tuple((a, norm.page_of(a.char_start)) for a in agencies),
         action_plan=plan,
         issues=tuple(issues),
     )
@@ -344,6 +351,23 @@ def review_frames(extraction: ReviewExtraction, path: str, size: int) -> dict[st
             for hit, page in extraction.case_themes
         ],
         schema=CASE_THEMES_SCHEMA,
+    )
+    frames["case_agencies"] = pl.DataFrame(
+        [
+            {
+                "review_id": review_id,
+                "document_id": doc_id,
+                "agency_code": agency.code,
+                "mentions": agency.mentions,
+                "evidence": agency.evidence,
+                "page": page,
+                "char_start": agency.char_start,
+                "char_end": agency.char_end,
+                "extractor_version": version,
+            }
+            for agency, page in extraction.case_agencies
+        ],
+        schema=CASE_AGENCIES_SCHEMA,
     )
     frames["action_plan_items"] = pl.DataFrame(
         [

@@ -94,6 +94,17 @@ class CaseThemeHit:
 
 
 @dataclass(frozen=True)
+class CaseAgency:
+    """An agency the case narrative shows at work with the family (named at least twice)."""
+
+    code: str
+    mentions: int
+    evidence: str
+    char_start: int
+    char_end: int
+
+
+@dataclass(frozen=True)
 class CaseFacts:
     """The characteristics of the case that DFE-RR157 tabulates."""
 
@@ -212,6 +223,18 @@ CASE_THEMES_SCHEMA = {
     "extractor_version": pl.String,
 }
 
+CASE_AGENCIES_SCHEMA = {
+    "review_id": pl.String,
+    "document_id": pl.String,
+    "agency_code": pl.String,
+    "mentions": pl.Int32,
+    "evidence": pl.String,
+    "page": pl.Int32,
+    "char_start": pl.Int64,
+    "char_end": pl.Int64,
+    "extractor_version": pl.String,
+}
+
 ACTION_PLAN_ITEMS_SCHEMA = {
     "action_item_id": pl.String,
     "review_id": pl.String,
@@ -249,6 +272,7 @@ RAW_SCHEMAS: dict[str, dict[str, type[pl.DataType] | pl.DataType]] = {
     "recommendations": RECOMMENDATIONS_SCHEMA,
     "recommendation_codes": RECOMMENDATION_CODES_SCHEMA,
     "case_themes": CASE_THEMES_SCHEMA,
+    "case_agencies": CASE_AGENCIES_SCHEMA,
     "action_plan_items": ACTION_PLAN_ITEMS_SCHEMA,
     "extraction_issues": EXTRACTION_ISSUES_SCHEMA,
 }

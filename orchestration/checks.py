@@ -26,6 +26,7 @@ CHECKED_TABLES = [
     "recommendations",
     "recommendation_codes",
     "case_themes",
+    "case_agencies",
     "action_plan_items",
 ]
 CHECK_NAME = "great_expectations"

@@ -164,3 +164,50 @@ def test_manual_codes_override_automatic_codes_and_agreement_is_measured(first_r
     assert agencies == {rows[0][0]: "probation", rows[1][0]: "probation"}
     assert agreement == (4, 2, 0.5)
     assert issue == [("corrections.csv",)]
+
+
+def test_published_warehouse_reproduces_the_studys_figures(first_run):
+    """DFE-RR157's published figures, from SQL on the warehouse built from the sample corpus."""
+    _, _, paths, _ = first_run
+    with duckdb.connect(str(paths.published), read_only=True) as con:
+        summary = {
+            row[0]: row[1:]
+            for row in con.execute(
+                "select review_group, review_count, recommendation_total, recommendation_min, "
+                "recommendation_max, recommendation_mean from reporting.recommendation_count_summary"
+            ).fetchall()
+        }
+        agencies = dict(
+            con.execute(
+                "select agency_code, sum(recommendation_count) from "
+                "reporting.agency_recommendation_counts where is_layer_2 group by agency_code"
+            ).fetchall()
+        )
+        themes = con.execute(
+            "select theme_code, reviews_addressing, dfe_rr157_reviews, reviews_in_scope "
+            "from reporting.theme_frequencies where dfe_rr157_reviews is not null"
+        ).fetchall()
+        sample = {
+            (c, v): n
+            for c, v, n in con.execute(
+                "select characteristic, value, review_count from reporting.sample_characteristics"
+            ).fetchall()
+        }
+        layers = con.execute("select review_count from reporting.analysis_layers").fetchall()
+    assert summary["all"][:4] == (20, 932, 10, 94)
+    assert round(summary["death"][4]) == 55 and summary["death"][0] == 10
+    assert round(summary["serious_injury"][4]) == 38 and summary["serious_injury"][0] == 10
+    for code, published in {
+        "childrens_social_care": 179,
+        "community_health": 161,
+        "hospital_ambulance": 92,
+        "police": 85,
+    }.items():
+        assert abs(agencies[code] - published) <= 0.02 * published, (code, agencies[code])
+    assert len(themes) == 14
+    assert [(t, got) for t, got, want, _ in themes if got != want] == []
+    assert {scope for *_, scope in themes} == {20}
+    assert sample[("outcome", "death")] == 21 and sample[("outcome", "serious_injury")] == 12
+    assert sample[("child_sex", "female")] == 18 and sample[("child_sex", "male")] == 15
+    assert [sample[("age_band", b)] for b in ("under_1", "1_5", "6_10", "11_plus")] == [14, 7, 6, 6]
+    assert layers == [(33,), (20,), (5,)]

@@ -211,3 +211,15 @@ def test_published_warehouse_reproduces_the_studys_figures(first_run):
     assert sample[("child_sex", "female")] == 18 and sample[("child_sex", "male")] == 15
     assert [sample[("age_band", b)] for b in ("under_1", "1_5", "6_10", "11_plus")] == [14, 7, 6, 6]
     assert layers == [(33,), (20,), (5,)]
+
+
+def test_same_inbox_in_another_order_with_one_worker_gives_identical_tables(first_run, tmp_path):
+    _, inbox, paths, _ = first_run
+    other_inbox = tmp_path / "other-inbox"
+    other_inbox.mkdir()
+    for path in sorted(inbox.iterdir(), reverse=True):  # files land in the opposite order
+        shutil.copyfile(path, other_inbox / path.name)
+    other = WarehousePaths(tmp_path / "wh")
+    outcome = run_pipeline(inbox=str(other_inbox), warehouse_dir=str(other.root), workers=1)
+    assert outcome.published, outcome.render()
+    assert snapshot(other) == snapshot(paths)

@@ -27,6 +27,7 @@ from orchestration.progress import report
 from orchestration.resources import WarehouseResource, WriterLockResource
 from orchestration.translator import ScrDbtTranslator
 from warehouse.build import publish_build, start_build
+from warehouse.html_report import write_report
 from warehouse.load import (
     known_documents,
     load_document_frames,
@@ -237,3 +238,18 @@ def published_warehouse(
     return dg.MaterializeResult(
         metadata={"path": str(published), "bytes": published.stat().st_size}
     )
+
+
+@dg.asset(
+    key=["warehouse", "report_html"],
+    deps=[published_warehouse],
+    group_name="publish",
+    description="The study's tables and charts as one self-contained HTML page beside the warehouse.",
+)
+def report_html(
+    context: dg.AssetExecutionContext, warehouse: WarehouseResource
+) -> dg.MaterializeResult:
+    paths = warehouse.settings().paths
+    written = write_report(paths.published, paths.root / "report.html")
+    report(context, f"report written: {written}")
+    return dg.MaterializeResult(metadata={"path": str(written)})

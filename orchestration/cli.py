@@ -2,7 +2,7 @@
 
 Exit status of `scr run`: 0 the build was checked and published (quarantined files, if any, are
 listed); 1 nothing was published (a blocking check failed, another run holds the warehouse, or an
-internal error); 2 usage error.
+internal error), or a step after publishing (the HTML report) failed; 2 usage error.
 """
 
 from __future__ import annotations
@@ -67,6 +67,42 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_inspect_commands(commands)
 
+    report = commands.add_parser(
+        "report",
+        help="write the study's tables and charts as one self-contained HTML page",
+        description=(
+            "Render the published warehouse as one HTML file (inline CSS and SVG, no network): "
+            "sample characteristics, Table 1, Table 2, Table 3, recommendation counts by outcome, "
+            "and charts. Opens the warehouse read-only."
+        ),
+    )
+    report.add_argument(
+        "--warehouse", help="warehouse folder (default: $SCR_WAREHOUSE_DIR, else warehouse/data)"
+    )
+    report.add_argument("--out", help="the HTML file (default: WAREHOUSE/report.html)")
+    report.add_argument(
+        "--suppress-below",
+        type=int,
+        metavar="K",
+        help="show counts under K as '<K' (small-cell suppression for publication)",
+    )
+    report.set_defaults(handler=_report)
+
+    export = commands.add_parser(
+        "export",
+        help="write every reporting table as CSV, Parquet or Excel",
+        description=(
+            "Export every reporting table: csv and parquet write one file per table; xlsx one "
+            "workbook with a first sheet describing every column, then a sheet per table."
+        ),
+    )
+    export.add_argument("--format", choices=["csv", "parquet", "xlsx"], required=True)
+    export.add_argument("--out", required=True, help="folder to write into (created if missing)")
+    export.add_argument(
+        "--warehouse", help="warehouse folder (default: $SCR_WAREHOUSE_DIR, else warehouse/data)"
+    )
+    export.set_defaults(handler=_export)
+
     corpus = commands.add_parser(
         "corpus",
         help="generate a synthetic corpus of review reports with ground truth",
@@ -82,6 +118,39 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     return args.handler(args)
+
+
+def _report(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from orchestration.settings import resolve_settings
+    from warehouse.html_report import write_report
+
+    paths = resolve_settings(warehouse_dir=args.warehouse).paths
+    out = Path(args.out) if args.out else paths.root / "report.html"
+    try:
+        written = write_report(paths.published, out, args.suppress_below)
+    except ValueError as exc:
+        print(f"scr report: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"written: {written}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from orchestration.settings import resolve_settings
+    from warehouse.export import export_reporting
+
+    paths = resolve_settings(warehouse_dir=args.warehouse).paths
+    try:
+        written = export_reporting(paths.published, Path(args.out), args.format)
+    except ValueError as exc:
+        print(f"scr export: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"written: {len(written)} files in {args.out}")
+    return 0
 
 
 def _corpus(args: argparse.Namespace) -> int:
@@ -102,7 +171,7 @@ def _run(args: argparse.Namespace) -> int:
         coding_dir=args.coding,
     )
     print(outcome.render())
-    return EXIT_PUBLISHED if outcome.published else EXIT_NOT_PUBLISHED
+    return EXIT_PUBLISHED if outcome.published and outcome.succeeded else EXIT_NOT_PUBLISHED
 
 
 def _configure_terminal_logging(quiet: bool) -> None:

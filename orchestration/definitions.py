@@ -7,7 +7,12 @@ from orchestration.dbt_project import DBT_PROJECT_DIR, dbt_executable, prepare_m
 
 prepare_manifest()  # the dbt assets below read it when this module loads
 
-from orchestration.assets import dbt_models, published_warehouse, raw_tables  # noqa: E402
+from orchestration.assets import (  # noqa: E402
+    dbt_models,
+    published_warehouse,
+    raw_tables,
+    report_html,
+)
 from orchestration.checks import raw_quality_checks  # noqa: E402
 from orchestration.jobs import scr_pipeline  # noqa: E402
 from orchestration.resources import WarehouseResource, WriterLockResource  # noqa: E402
@@ -19,7 +24,7 @@ def build_definitions(warehouse: WarehouseResource | None = None) -> dg.Definiti
     """Definitions bound to one warehouse (default: from SCR_* variables at run time)."""
     warehouse = warehouse or WarehouseResource()
     return dg.Definitions(
-        assets=[raw_tables, dbt_models, published_warehouse],
+        assets=[raw_tables, dbt_models, published_warehouse, report_html],
         asset_checks=[raw_quality_checks],
         jobs=[scr_pipeline],
         schedules=[daily_refresh],

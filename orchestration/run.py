@@ -15,6 +15,7 @@ class RunOutcome:
 
     published: bool
     run_id: str
+    succeeded: bool = False
     warehouse: str
     counts: dict[str, int] = field(default_factory=dict)
     checks_passed: list[str] = field(default_factory=list)
@@ -39,6 +40,8 @@ class RunOutcome:
         lines.extend(f"  ERROR {error}" for error in self.errors)
         if self.published:
             lines.append(f"published: {self.warehouse}")
+            if not self.succeeded:
+                lines.append("  but a step after publishing failed (see ERROR above)")
         else:
             lines.append(f"NOT published: {self.warehouse} is unchanged")
         return "\n".join(lines)
@@ -95,7 +98,7 @@ def summarise(result: dg.ExecuteInProcessResult, warehouse: str) -> RunOutcome:
             error = getattr(event.event_specific_data, "error", None)
             if error is not None:
                 outcome.errors.append(f"{event.step_key or 'run'}: {_first_line(error)}")
-    outcome.published = outcome.published and result.success
+    outcome.succeeded = result.success
     return outcome
 
 

@@ -38,7 +38,8 @@ def snapshot(paths: WarehousePaths) -> dict[str, list[tuple]]:
 
 def test_first_run_publishes_every_reporting_table(first_run):
     _, inbox, paths, outcome = first_run
-    assert outcome.published, outcome.render()
+    assert outcome.published and outcome.succeeded, outcome.render()
+    assert (paths.root / "report.html").read_text().count("<table") >= 4
     assert outcome.counts["documents_seen"] == len(list(inbox.iterdir()))
     assert outcome.counts["documents_new"] == outcome.counts["documents_seen"]
     assert outcome.checks_failed == [] or all("(WARN)" in c for c in outcome.checks_failed)

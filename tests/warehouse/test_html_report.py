@@ -1,0 +1,712 @@
+"""The HTML report: its sections, its numbers against SQL, suppression, escaping, and a real render.
+
+The warehouse is built once by the real pipeline on three short text reviews (one with a hostile
+title); every figure on the page is checked against a query on the same file.
+"""
+
+import os
+import re
+import shutil
+import struct
+import subprocess
+import zlib
+from pathlib import Path
+
+import duckdb
+import pytest
+from bs4 import BeautifulSoup
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from orchestration.settings import PROJECT_ROOT
+from tests.warehouse.review_texts import HOSTILE_TITLE, shared_warehouse
+from warehouse.html_report import render_report, write_report
+
+K = 3  # suppression threshold for the tests: the sample holds counts 1, 2 (suppressed) and 3+
+ARTIFACTS = PROJECT_ROOT / "tests" / "artifacts"
+IDS = [
+    "run-meta",
+    "data-quality",
+    "sample",
+    "table-sample",
+    "recommendation-counts",
+    "table-recommendation-counts",
+    "agencies",
+    "table-1",
+    "chart-agencies",
+    "themes",
+    "table-2",
+    "chart-themes",
+    "case-themes",
+    "table-3",
+    "chart-case-themes",
+]
+CHARTS = ["chart-agencies", "chart-themes", "chart-case-themes"]
+PRIMARY = (0x2F, 0x5D, 0x8A)
+SECONDARY = (0xD9, 0x82, 0x2B)
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    return shared_warehouse(tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def con(published):
+    connection = duckdb.connect(str(published), read_only=True)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture(scope="module")
+def page(con):
+    return render_report(con)
+
+
+@pytest.fixture(scope="module")
+def soup(page):
+    return BeautifulSoup(page, "html.parser")
+
+
+@pytest.fixture(scope="module")
+def soup_k(con):
+    return BeautifulSoup(render_report(con, suppress_below=K), "html.parser")
+
+
+def text(el) -> str:
+    return el.get_text(" ", strip=True)
+
+
+def shown(n, k=None) -> str:
+    """How the page prints a count."""
+    return f"<{k}" if k and 0 < n < k else f"{n:,}"
+
+
+def pct(share) -> str:
+    return f"{share * 100:.0f}%"
+
+
+def rows(con, sql, params=()):
+    cursor = con.execute(sql, list(params))
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
+
+
+# --- structure ------------------------------------------------------------------------------
+
+
+def test_every_section_table_and_chart_has_its_stable_id(soup):
+    for element_id in IDS:
+        assert soup.find(id=element_id) is not None, element_id
+    for table_id in [
+        "table-sample",
+        "table-recommendation-counts",
+        "table-1",
+        "table-2",
+        "table-3",
+    ]:
+        assert soup.find(id=table_id).name == "table"
+    for chart_id in CHARTS:
+        figure = soup.find(id=chart_id)
+        assert figure.name == "figure"
+        svg = figure.find("svg")
+        assert svg is not None and svg.find_all("rect", class_="bar"), chart_id
+
+
+def test_sections_come_in_the_report_order(page):
+    positions = [page.index(f'id="{i}"') for i in ["sample", "agencies", "themes", "case-themes"]]
+    assert positions == sorted(positions)
+
+
+def test_page_is_self_contained(page):
+    assert "http://" not in page and "https://" not in page
+    lowered = page.lower()
+    for tag in (
+        "<script",
+        "<link",
+        "<img",
+        "<iframe",
+        "<object",
+        "<embed",
+        "@import",
+        "@font-face",
+    ):
+        assert tag not in lowered, tag
+    assert not re.search(r"url\((?!#)", page), "only in-page url(#...) references are allowed"
+    assert not re.search(r"\b(?:src|href)\s*=", lowered)
+
+
+def test_output_is_deterministic(con, page):
+    assert render_report(con) == page
+    assert render_report(con, suppress_below=K) == render_report(con, suppress_below=K)
+
+
+def test_run_and_date_come_from_the_runs_table(con, soup):
+    run_id, finished = con.execute(
+        "select run_id, finished_at from reporting.runs order by finished_at desc limit 1"
+    ).fetchone()
+    meta = text(soup.find(id="run-meta"))
+    assert run_id in meta
+    assert finished.strftime("%Y-%m-%d %H:%M UTC") in meta
+    reviews = con.execute("select count(*) from reporting.reviews").fetchone()[0]
+    recs = con.execute("select count(*) from reporting.recommendations").fetchone()[0]
+    assert f"{reviews} reviews" in meta and f"{recs} recommendations" in meta
+
+
+# --- numbers against SQL --------------------------------------------------------------------
+
+
+def test_sample_characteristics_match_sql(con, soup):
+    expected = rows(con, "select * from reporting.sample_characteristics")
+    assert {r["characteristic"] for r in expected} == {"outcome", "child_sex", "age_band"}
+    table = soup.find(id="table-sample")
+    for r in expected:
+        tr = table.find(
+            "tr", attrs={"data-characteristic": r["characteristic"], "data-value": r["value"]}
+        )
+        assert tr is not None, r
+        count, share = [text(td) for td in tr.find_all("td")]
+        assert count == str(r["review_count"])
+        assert share == pct(r["share"])
+    assert len(table.find_all("tr", attrs={"data-characteristic": True})) == len(expected)
+
+
+def test_recommendation_counts_match_sql(con, soup):
+    table = soup.find(id="table-recommendation-counts")
+    expected = rows(con, "select * from reporting.recommendation_count_summary")
+    assert {r["review_group"] for r in expected} == {"all", "death", "serious_injury"}
+    for r in expected:
+        cells = [
+            text(td)
+            for td in table.find("tr", attrs={"data-group": r["review_group"]}).find_all("td")
+        ]
+        assert cells == [
+            str(r["review_count"]),
+            str(r["recommendation_total"]),
+            f"{r['recommendation_min']} to {r['recommendation_max']}",
+            f"{r['recommendation_mean']:.1f}",
+        ]
+
+
+def test_table1_is_laid_out_as_in_the_study(con, soup):
+    table = soup.find(id="table-1")
+    agencies = [
+        r[0]
+        for r in con.execute(
+            "select agency_code from codebook.codebook_agencies order by table1_order"
+        ).fetchall()
+    ]
+    assert len(agencies) == 16
+    header = [
+        th["data-agency"] for th in table.find("thead").find_all("th", attrs={"data-agency": True})
+    ]
+    assert header == agencies
+    reviews = rows(
+        con,
+        "select review_id, outcome, title from reporting.reviews where has_agency_recommendations",
+    )
+    counts = {
+        (r["review_id"], r["agency_code"]): r["recommendation_count"]
+        for r in rows(con, "select * from reporting.agency_recommendation_counts")
+    }
+    body_rows = table.find("tbody").find_all("tr")
+    assert sorted(tr["data-review-id"] for tr in body_rows) == sorted(
+        r["review_id"] for r in reviews
+    )
+    for review in reviews:
+        tr = table.find("tr", attrs={"data-review-id": review["review_id"]})
+        cells = {td["data-agency"]: text(td) for td in tr.find_all("td")}
+        for agency in agencies:
+            assert cells[agency] == str(counts.get((review["review_id"], agency), 0)), agency
+        total = sum(counts.get((review["review_id"], a), 0) for a in agencies)
+        assert cells["total"] == str(total)
+        marked = tr.find(class_="mark") is not None
+        assert marked == (review["outcome"] == "serious_injury"), review
+    assert any(r["outcome"] == "serious_injury" for r in reviews)
+    totals = {td["data-agency"]: text(td) for td in table.find("tfoot").find_all("td")}
+    for agency in agencies:
+        column = sum(counts.get((r["review_id"], agency), 0) for r in reviews)
+        assert totals[agency] == str(column), agency
+    all_recs = con.execute(
+        "select count(*) from reporting.recommendations join reporting.reviews using (review_id) "
+        "where has_agency_recommendations"
+    ).fetchone()[0]
+    assert totals["total"] == str(all_recs)
+
+
+def test_table2_matches_sql_with_the_study_figure_beside(con, soup):
+    table = soup.find(id="table-2")
+    themes = rows(con, "select * from reporting.theme_frequencies")
+    listed = [t for t in themes if t["reviews_addressing"] or t["dfe_rr157_reviews"] is not None]
+    body = table.find("tbody").find_all("tr")
+    assert len(body) == len(listed)
+    for t in listed:
+        tr = table.find("tr", attrs={"data-theme": t["theme_code"]})
+        cells = {td["data-col"]: text(td) for td in tr.find_all("td", attrs={"data-col": True})}
+        assert cells["reviews"] == str(t["reviews_addressing"])
+        assert cells["recommendations"] == str(t["recommendation_count"])
+        assert cells["share"] == pct(t["reviews_addressing"] / t["reviews_in_scope"])
+        study = t["dfe_rr157_reviews"]
+        assert cells["study"] == ("–" if study is None else str(study))
+    assert sum(t["dfe_rr157_reviews"] is not None for t in themes) == 14
+    shown_counts = [int(text(tr.find("td", attrs={"data-col": "reviews"}))) for tr in body]
+    assert shown_counts == sorted(shown_counts, reverse=True)
+    unaddressed = text(soup.find(id="themes-unaddressed"))
+    for t in themes:
+        if t not in listed:
+            assert t["theme_label"] in unaddressed
+
+
+def test_table3_matches_sql(con, soup):
+    table = soup.find(id="table-3")
+    expected = rows(con, "select * from reporting.case_theme_matching")
+    assert len(table.find("tbody").find_all("tr")) == len(expected) == 10
+    assert any(r["reviews_with_theme"] for r in expected)
+    for r in expected:
+        tr = table.find("tr", attrs={"data-case-theme": r["case_theme_code"]})
+        cells = {td["data-col"]: text(td) for td in tr.find_all("td")}
+        assert cells["with_theme"] == str(r["reviews_with_theme"])
+        assert cells["reflected"] == str(r["reviews_reflected"])
+        share = r["share_reflected"]
+        assert cells["share"] == ("–" if share is None else pct(share))
+
+
+def chart_bars(figure):
+    """(label, [(value text, bar width)]) per row of a bar chart, in drawing order."""
+    svg = figure.find("svg")
+    bars = svg.find_all("rect", class_="bar")
+    values = svg.find_all("text", class_="value")
+    return [(text(v), float(b["width"])) for b, v in zip(bars, values, strict=True)]
+
+
+def chart_labels(figure):
+    return [
+        " ".join(text(t) for t in label.find_all("tspan"))
+        for label in figure.find("svg").find_all("text", attrs={"text-anchor": "end"})
+    ]
+
+
+def test_agency_chart_shows_the_table1_totals(con, soup):
+    expected = rows(
+        con,
+        "select any_value(agency_label) as label, sum(recommendation_count) as n "
+        "from reporting.agency_recommendation_counts where is_layer_2 group by agency_code "
+        "having n > 0",
+    )
+    figure = soup.find(id="chart-agencies")
+    bars = chart_bars(figure)
+    labels = chart_labels(figure)
+    assert sorted(zip(labels, [v for v, _ in bars], strict=True)) == sorted(
+        (r["label"], str(r["n"])) for r in expected
+    )
+    values = [int(v) for v, _ in bars]
+    assert values == sorted(values, reverse=True)
+    # bar lengths are proportional to the values
+    ratios = [width / int(v) for v, width in bars]
+    assert max(ratios) - min(ratios) < 0.1  # widths are printed to 0.1 px
+
+
+def test_theme_chart_shows_reviews_addressing_each_theme(con, soup):
+    expected = {
+        r["theme_label"]: r["reviews_addressing"]
+        for r in rows(con, "select * from reporting.theme_frequencies where reviews_addressing > 0")
+    }
+    figure = soup.find(id="chart-themes")
+    bars = chart_bars(figure)
+    labels = chart_labels(figure)
+    assert len(labels) == len(expected)
+    for label, (value, _) in zip(labels, bars, strict=True):
+        full = next(name for name in expected if name.startswith(label.rstrip("…").strip()))
+        assert value == str(expected[full])
+
+
+def test_case_theme_chart_pairs_occurrence_and_reflection(con, soup):
+    expected = rows(con, "select * from reporting.case_theme_matching where reviews_with_theme > 0")
+    figure = soup.find(id="chart-case-themes")
+    bars = chart_bars(figure)
+    assert len(bars) == 2 * len(expected)
+    labels = chart_labels(figure)
+    by_label = {r["case_theme_label"]: r for r in expected}
+    for i, label in enumerate(labels):
+        r = by_label[label]
+        assert bars[2 * i][0] == str(r["reviews_with_theme"])
+        assert bars[2 * i + 1][0] == str(r["reviews_reflected"])
+    fills = {rect["fill"] for rect in figure.find_all("rect", class_="bar")}
+    assert fills == {"#2f5d8a", "#d9822b"}
+
+
+def test_data_quality_line_counts_checks_and_quarantined_files(con, soup):
+    line = text(soup.find(id="data-quality"))
+    run_id = con.execute(
+        "select run_id from reporting.runs order by finished_at desc limit 1"
+    ).fetchone()[0]
+    total, passed = con.execute(
+        "select count(*), count(*) filter (where is_success) from reporting.data_quality_results "
+        "where run_id = ?",
+        [run_id],
+    ).fetchone()
+    assert total > 0
+    assert f"{passed} of {total} checks" in line
+    quarantined = con.execute(
+        "select count(distinct path) from reporting.extraction_issues where severity = 'error'"
+    ).fetchone()[0]
+    assert f"{quarantined} files quarantined" in line or f"{quarantined} file quarantined" in line
+
+
+# --- suppression ----------------------------------------------------------------------------
+
+
+def test_suppression_replaces_small_counts_in_tables(con, soup_k):
+    sample = soup_k.find(id="table-sample")
+    for r in rows(con, "select * from reporting.sample_characteristics"):
+        tr = sample.find(
+            "tr", attrs={"data-characteristic": r["characteristic"], "data-value": r["value"]}
+        )
+        count, share = [text(td) for td in tr.find_all("td")]
+        assert count == shown(r["review_count"], K)
+        assert share == ("–" if r["review_count"] < K else pct(r["share"]))
+    table1 = soup_k.find(id="table-1")
+    small = 0
+    for r in rows(con, "select * from reporting.agency_recommendation_counts where is_layer_2"):
+        tr = table1.find("tr", attrs={"data-review-id": r["review_id"]})
+        td = tr.find("td", attrs={"data-agency": r["agency_code"]})
+        assert text(td) == shown(r["recommendation_count"], K)
+        small += 0 < r["recommendation_count"] < K
+    assert small > 0, "the fixture should hold small cells"
+    table3 = soup_k.find(id="table-3")
+    for r in rows(con, "select * from reporting.case_theme_matching"):
+        tr = table3.find("tr", attrs={"data-case-theme": r["case_theme_code"]})
+        cells = {td["data-col"]: text(td) for td in tr.find_all("td")}
+        assert cells["with_theme"] == shown(r["reviews_with_theme"], K)
+        assert cells["reflected"] == shown(r["reviews_reflected"], K)
+        hidden = 0 < r["reviews_with_theme"] < K or 0 < r["reviews_reflected"] < K
+        if hidden or r["share_reflected"] is None:
+            assert cells["share"] == "–"
+        else:
+            assert cells["share"] == pct(r["share_reflected"])
+    table2 = soup_k.find(id="table-2")
+    for r in rows(con, "select * from reporting.theme_frequencies where reviews_addressing > 0"):
+        tr = table2.find("tr", attrs={"data-theme": r["theme_code"]})
+        cells = {td["data-col"]: text(td) for td in tr.find_all("td", attrs={"data-col": True})}
+        assert cells["reviews"] == shown(r["reviews_addressing"], K)
+        if r["reviews_addressing"] < K:
+            assert cells["share"] == "–"
+    assert soup_k.find(id="suppression-note") is not None
+
+
+def test_suppression_hides_small_counts_in_charts(con, soup_k):
+    for chart_id in CHARTS:
+        figure = soup_k.find(id=chart_id)
+        bars = chart_bars(figure)
+        hidden_widths = {round(w, 3) for v, w in bars if v == f"<{K}"}
+        assert len(hidden_widths) <= 1, "every suppressed bar has the same length"
+        for value, _ in bars:
+            assert value == f"<{K}" or value == "0" or int(value) >= K, (chart_id, value)
+    theme_bars = chart_bars(soup_k.find(id="chart-themes"))
+    assert any(v == f"<{K}" for v, _ in theme_bars)
+    # suppressed rows are ordered alike (by Table 2's order), not by their hidden values
+    order = {
+        r["theme_label"]: (r["table2_order"] is None, r["table2_order"] or 0, r["theme_label"])
+        for r in rows(con, "select * from reporting.theme_frequencies")
+    }
+    labels = chart_labels(soup_k.find(id="chart-themes"))
+    hidden = [
+        next(name for name in order if name.startswith(label.rstrip("…").strip()))
+        for label, (v, _) in zip(labels, theme_bars, strict=True)
+        if v == f"<{K}"
+    ]
+    assert hidden == sorted(hidden, key=order.get)
+
+
+def test_suppression_leaves_no_small_number_in_table1(soup_k):
+    cells = [text(td) for td in soup_k.find(id="table-1").find_all("td")]
+    assert cells and all(c == f"<{K}" or int(c) == 0 or int(c) >= K for c in cells), cells
+
+
+def test_a_bad_threshold_is_refused(con):
+    with pytest.raises(ValueError, match="suppress_below"):
+        render_report(con, suppress_below=0)
+    assert render_report(con, suppress_below=1) == render_report(con)
+
+
+# --- hostile text ---------------------------------------------------------------------------
+
+
+def test_hostile_title_comes_out_escaped(con, page, soup):
+    title = con.execute(
+        "select title from reporting.reviews where title like '%<script>%'"
+    ).fetchone()[0]
+    assert HOSTILE_TITLE in title
+    assert "<script" not in page.lower()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert soup.find("script") is None
+    assert HOSTILE_TITLE in text(soup.find(id="table-1"))
+
+
+# --- writing --------------------------------------------------------------------------------
+
+
+def test_write_report_reads_only_and_writes_atomically(published, con, page, tmp_path):
+    # `con` holds a read-only connection to the file: a read-write open would fail here.
+    out = write_report(published, tmp_path / "out" / "report.html")
+    assert out.read_text(encoding="utf-8") == page
+    again = write_report(published, out)
+    assert again.read_bytes() == out.read_bytes()
+    assert [p.name for p in out.parent.iterdir()] == ["report.html"]
+
+
+def test_write_report_names_a_missing_warehouse(tmp_path):
+    missing = tmp_path / "nowhere" / "scr.duckdb"
+    with pytest.raises(ValueError, match=re.escape(str(missing))):
+        write_report(missing, tmp_path / "report.html")
+    assert not (tmp_path / "report.html").exists()
+
+
+# --- a real browser -------------------------------------------------------------------------
+
+
+def chromium_binary() -> str:
+    """Debian's chromium, installed on the spot when missing and the test runs as root."""
+    found = shutil.which("chromium") or (
+        "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
+    )
+    if found:
+        return found
+    if os.geteuid() != 0:
+        pytest.skip("chromium is not installed and the test is not root, so cannot install it")
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    for command in (["apt-get", "update"], ["apt-get", "install", "-y", "chromium"]):
+        try:
+            done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=480)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            pytest.skip(f"could not install chromium: {' '.join(command)}: {exc}")
+        if done.returncode != 0:
+            pytest.skip(f"could not install chromium: {' '.join(command)}: {done.stderr[-400:]}")
+    if not Path("/usr/bin/chromium").exists():
+        pytest.skip("apt-get installed chromium but /usr/bin/chromium is missing")
+    return "/usr/bin/chromium"
+
+
+def chromium(binary: str, profile: Path, *args: str) -> subprocess.CompletedProcess:
+    flags = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={profile}",
+    ]
+    return subprocess.run(
+        [binary, *flags, *args], capture_output=True, text=True, timeout=180, check=False
+    )
+
+
+def png_pixels(data: bytes):
+    """Width, height and (r, g, b) pixels of an 8-bit RGB or RGBA PNG (Pillow if present)."""
+    try:
+        from PIL import Image
+    except ImportError:
+        return _png_pixels_stdlib(data)
+    import io
+
+    image = Image.open(io.BytesIO(data)).convert("RGB")
+    raw = image.tobytes()
+    return image.width, image.height, list(zip(raw[0::3], raw[1::3], raw[2::3], strict=True))
+
+
+def _png_pixels_stdlib(data: bytes):
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    pos, idat, width = 8, b"", 0
+    while pos < len(data):
+        length, kind = struct.unpack(">I4s", data[pos : pos + 8])
+        chunk = data[pos + 8 : pos + 8 + length]
+        if kind == b"IHDR":
+            width, height, depth, colour = struct.unpack(">IIBB", chunk[:10])
+            assert depth == 8 and colour in (2, 6)
+            channels = 3 if colour == 2 else 4
+        elif kind == b"IDAT":
+            idat += chunk
+        pos += 12 + length
+    raw = zlib.decompress(idat)
+    stride = width * channels
+    previous = bytearray(stride)
+    pixels = []
+    for y in range(height):
+        kind = raw[y * (stride + 1)]
+        line = bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
+        for i in range(stride):
+            a = line[i - channels] if i >= channels else 0
+            b = previous[i]
+            c = previous[i - channels] if i >= channels else 0
+            if kind == 1:
+                line[i] = (line[i] + a) & 255
+            elif kind == 2:
+                line[i] = (line[i] + b) & 255
+            elif kind == 3:
+                line[i] = (line[i] + (a + b) // 2) & 255
+            elif kind == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                pred = a if pa <= pb and pa <= pc else (b if pb <= pc else c)
+                line[i] = (line[i] + pred) & 255
+        pixels.extend(tuple(line[i : i + 3]) for i in range(0, stride, channels))
+        previous = line
+    return width, height, pixels
+
+
+@pytest.fixture(scope="module")
+def browser():
+    return chromium_binary()
+
+
+@pytest.fixture(scope="module")
+def rendered_file(published):
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return write_report(published, ARTIFACTS / "report.html")
+
+
+@pytest.mark.slow
+def test_report_renders_in_headless_chromium(browser, rendered_file, tmp_path):
+    shot = ARTIFACTS / "report.png"
+    shot.unlink(missing_ok=True)
+    done = chromium(
+        browser,
+        tmp_path / "profile",
+        f"--screenshot={shot}",
+        "--window-size=1280,4000",
+        rendered_file.as_uri(),
+    )
+    assert shot.exists(), done.stderr[-2000:]
+    data = shot.read_bytes()
+    assert len(data) > 50_000
+    width, height, pixels = png_pixels(data)
+    assert (width, height) == (1280, 4000)
+    colours = set(pixels)
+    assert len(colours) > 50, "the screenshot is (nearly) blank"
+    inked = sum(1 for p in pixels if p != (255, 255, 255))
+    assert inked / len(pixels) > 0.03
+    # the charts were drawn: their bar colours are on the screen
+    assert PRIMARY in colours and SECONDARY in colours
+
+
+@pytest.mark.slow
+def test_rendered_dom_holds_the_tables_and_charts(browser, rendered_file, tmp_path):
+    done = chromium(browser, tmp_path / "profile", "--dump-dom", rendered_file.as_uri())
+    assert done.returncode == 0, done.stderr[-2000:]
+    dom = BeautifulSoup(done.stdout, "html.parser")
+    for table_id in [
+        "table-sample",
+        "table-recommendation-counts",
+        "table-1",
+        "table-2",
+        "table-3",
+    ]:
+        table = dom.find(id=table_id)
+        assert table is not None and table.name == "table", table_id
+        assert table.find("tbody").find_all("tr"), table_id
+    for chart_id in CHARTS:
+        svg = dom.find(id=chart_id).find("svg")
+        assert svg is not None and len(svg.find_all("rect", class_="bar")) > 0, chart_id
+    assert dom.find("script") is None
+    assert HOSTILE_TITLE in text(dom.find(id="table-1"))
+
+
+# --- hostile input, without the pipeline ----------------------------------------------------
+
+ALLOWED_TAGS = {
+    "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "p", "strong",
+    "section", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "span", "br", "ul", "li",
+    "figure", "figcaption", "div", "footer", "svg", "defs", "pattern", "rect", "line", "text",
+    "tspan",
+}  # fmt: skip
+
+
+TINY_TABLES = {
+    "reviews": "review_id varchar, title varchar, area varchar, year integer, outcome varchar, "
+    "has_agency_recommendations boolean",
+    "agency_recommendation_counts": "review_id varchar, agency_code varchar, "
+    "agency_label varchar, table1_order integer, outcome varchar, is_layer_2 boolean, "
+    "recommendation_count integer",
+    "theme_frequencies": "theme_code varchar, theme_label varchar, layer_code varchar, "
+    "reviews_addressing integer, reviews_in_scope integer, recommendation_count integer",
+    "case_theme_matching": "case_theme_code varchar, case_theme_label varchar, "
+    "reviews_with_theme integer, reviews_reflected integer, share_reflected double",
+    "sample_characteristics": "characteristic varchar, value varchar, review_count integer, "
+    "share double",
+    "extraction_issues": "path varchar, severity varchar, message varchar",
+}
+
+
+def tiny_warehouse() -> duckdb.DuckDBPyConnection:
+    """An in-memory reporting schema holding the columns the page reads (no runs, no checks)."""
+    con = duckdb.connect()
+    con.execute("create schema reporting")
+    for table, columns in TINY_TABLES.items():
+        con.execute(f"create table reporting.{table} ({columns})")
+    return con
+
+
+def fill(con, title: str, label: str, path: str) -> None:
+    """Put the given text in every place the page prints text (ids and codes too)."""
+    for table in TINY_TABLES:
+        con.execute(f"delete from reporting.{table}")
+    rows = {
+        "reviews": ([label, title, label, 2010, "serious_injury", True]),
+        "agency_recommendation_counts": [label, label, label, 1, "death", True, 2],
+        "theme_frequencies": [label, label, label, 1, 1, 2],
+        "case_theme_matching": [label, label, 1, 0, 0.0],
+        "sample_characteristics": ["outcome", label, 1, 1.0],
+        "extraction_issues": [path, "error", label],
+    }
+    for table, values in rows.items():
+        marks = ", ".join("?" * len(values))
+        con.execute(f"insert into reporting.{table} values ({marks})", values)
+
+
+def structure(page: str) -> tuple[set[str], int, bool]:
+    soup = BeautifulSoup(page, "html.parser")
+    tags = soup.find_all(True)
+    handlers = any(name.lower().startswith("on") for tag in tags for name in tag.attrs)
+    return {t.name for t in tags}, len(soup.find_all("tr")), handlers
+
+
+hostile_text = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300
+) | st.sampled_from(
+    [
+        "<script>alert(1)</script>",
+        '"><img src=x onerror=alert(1)>',
+        "</textarea></style></svg><script>",
+        "]]><!--",
+        "&amp;&lt;",
+        "\x00\x01\x1b[31m\x7f",
+        "x" * 5000,
+        "",
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def tiny():
+    con = tiny_warehouse()
+    fill(con, "t", "x", "p")
+    tags, row_count, _ = structure(render_report(con))
+    assert tags <= ALLOWED_TAGS
+    yield con, row_count
+    con.close()
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
+@given(title=hostile_text, label=hostile_text, path=hostile_text)
+def test_hostile_text_never_changes_the_page_structure(tiny, title, label, path):
+    con, benign_rows = tiny
+    fill(con, title, label, path)
+    for k in (None, 3):
+        page = render_report(con, suppress_below=k)
+        tags, row_count, handlers = structure(page)
+        assert tags <= ALLOWED_TAGS, tags - ALLOWED_TAGS
+        assert row_count == benign_rows and not handlers
+        assert "<script" not in page.lower()

@@ -1,0 +1,210 @@
+"""Every reporting table (and view) of the published warehouse as CSV, Parquet or one workbook.
+
+For people whose tools do not speak DuckDB. The warehouse is opened read-only (so an export runs
+beside BI readers and never blocks the pipeline), tables are found in the catalogue rather than
+listed here, and each file is written to a temporary name and renamed into place, so a reader of
+the export folder never sees half a file.
+
+- csv: one `<table>.csv` per table, with a header; list, struct and map columns as JSON text.
+- parquet: one `<table>.parquet` per table, types kept (lists stay lists).
+- xlsx: one `reporting.xlsx`: a first sheet "columns" (table, column, type, description from the
+  DuckDB comments), then one sheet per table. Text is written as text, never as a formula (a
+  title beginning with "=" stays a title), control characters Excel refuses are dropped and cells
+  are clipped to Excel's 32,767 characters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import tempfile
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+
+SCHEMA = "reporting"
+FORMATS = ("csv", "parquet", "xlsx")
+WORKBOOK_NAME = "reporting.xlsx"
+COLUMNS_SHEET = "columns"
+EXCEL_CELL_LIMIT = 32_767
+_NESTED = re.compile(r"(\[\]$|^STRUCT|^MAP|^UNION|\[\d+\]$)", re.IGNORECASE)
+_XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_SHEET_ILLEGAL = re.compile(r"[\[\]:*?/\\]")
+
+
+def reporting_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Names of the reporting tables and views of the open database, sorted."""
+    rows = con.execute(
+        "SELECT DISTINCT table_name FROM information_schema.tables "
+        "WHERE table_schema = ? AND table_catalog = current_database() ORDER BY table_name",
+        [SCHEMA],
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def column_catalogue(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, str, str]]:
+    """(table, column, type, description) for every reporting column, in table then column order."""
+    rows = con.execute(
+        "SELECT table_name, column_name, data_type, coalesce(comment, '') FROM duckdb_columns() "
+        "WHERE schema_name = ? AND database_name = current_database() "
+        "ORDER BY table_name, column_index",
+        [SCHEMA],
+    ).fetchall()
+    return [(t, c, ty, d) for t, c, ty, d in rows]
+
+
+def export_reporting(published: Path, out_dir: Path, fmt: str) -> list[Path]:
+    """Export every reporting table in `fmt` (csv, parquet or xlsx) and return the files written."""
+    published, out_dir = Path(published), Path(out_dir)
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
+    if not published.is_file():
+        raise ValueError(f"no published warehouse at {published}: run `scr run` first")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(published), read_only=True)
+    try:
+        tables = reporting_tables(con)
+        if not tables:
+            raise ValueError(f"{published} holds no {SCHEMA} tables: is it a scr warehouse?")
+        if fmt == "xlsx":
+            return [_write_workbook(con, tables, out_dir / WORKBOOK_NAME)]
+        catalogue = column_catalogue(con)
+        written = []
+        for table in tables:
+            columns = [(c, ty) for t, c, ty, _ in catalogue if t == table]
+            target = out_dir / f"{table}.{fmt}"
+            _atomic(target, lambda tmp, t=table, cols=columns: _copy(con, t, cols, tmp, fmt))
+            written.append(target)
+        return written
+    finally:
+        con.close()
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _copy(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    columns: list[tuple[str, str]],
+    target: Path,
+    fmt: str,
+) -> None:
+    """DuckDB's COPY of one table; for CSV, nested columns become JSON text first."""
+    if fmt == "csv":
+        select = ", ".join(
+            f"to_json({_quote(c)})::VARCHAR AS {_quote(c)}" if _NESTED.search(ty) else _quote(c)
+            for c, ty in columns
+        )
+        options = "FORMAT csv, HEADER true"
+    else:
+        select = "*"
+        options = "FORMAT parquet"
+    path = str(target).replace("'", "''")
+    con.execute(f"COPY (SELECT {select} FROM {SCHEMA}.{_quote(table)}) TO '{path}' ({options})")
+
+
+def _atomic(target: Path, write: Callable[[Path], None]) -> None:
+    """Write through a temporary file in the same folder, then rename it onto `target`."""
+    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(handle)
+    tmp = Path(name)
+    try:
+        tmp.unlink()  # COPY and openpyxl want to create the file themselves
+        write(tmp)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+# --- xlsx -----------------------------------------------------------------------------------
+
+
+def sheet_names(tables: list[str]) -> dict[str, str]:
+    """A valid, unique sheet name (at most 31 characters) for each table, stable for a list."""
+    used = {COLUMNS_SHEET}
+    names: dict[str, str] = {}
+    for table in tables:
+        base = _SHEET_ILLEGAL.sub("_", table)[:31] or "table"
+        name, i = base, 2
+        while name.lower() in {u.lower() for u in used}:
+            suffix = f"~{i}"
+            name, i = base[: 31 - len(suffix)] + suffix, i + 1
+        used.add(name)
+        names[table] = name
+    return names
+
+
+def excel_value(value: object) -> object:
+    """A value openpyxl writes faithfully: text cleaned and clipped, nested values as JSON."""
+    if value is None or isinstance(value, bool | int | float | Decimal):
+        return value
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(dt.UTC).replace(tzinfo=None)
+        return value
+    if isinstance(value, dt.date | dt.time):
+        return value
+    if isinstance(value, list | tuple | dict):
+        text = json.dumps(value, default=str, ensure_ascii=False)
+    elif isinstance(value, bytes | bytearray | memoryview):
+        text = bytes(value).hex()
+    else:
+        text = str(value)
+    text = _XLSX_ILLEGAL.sub("", text)
+    return text[:EXCEL_CELL_LIMIT]
+
+
+def _text_cell(sheet: object, value: object) -> object:
+    """A write-only cell; strings are typed as strings so "=..." is never read as a formula."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"
+    return cell
+
+
+def _write_workbook(con: duckdb.DuckDBPyConnection, tables: list[str], target: Path) -> Path:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    catalogue = column_catalogue(con)
+    names = sheet_names(tables)
+    bold = Font(bold=True)
+
+    def header(sheet: object, titles: list[str]) -> list:
+        cells = []
+        for title in titles:
+            cell = _text_cell(sheet, excel_value(title))
+            cell.font = bold
+            cells.append(cell)
+        return cells
+
+    def build(tmp: Path) -> None:
+        book = Workbook(write_only=True)
+        columns = book.create_sheet(COLUMNS_SHEET)
+        columns.freeze_panes = "A2"
+        columns.append(header(columns, ["table", "column", "type", "description", "sheet"]))
+        for table, column, data_type, description in catalogue:
+            values = [table, column, data_type, description, names.get(table, "")]
+            columns.append([_text_cell(columns, excel_value(v)) for v in values])
+        for table in tables:
+            sheet = book.create_sheet(names[table])
+            sheet.freeze_panes = "A2"
+            cursor = con.execute(f"SELECT * FROM {SCHEMA}.{_quote(table)}")
+            sheet.append(header(sheet, [d[0] for d in cursor.description]))
+            while batch := cursor.fetchmany(2048):
+                for row in batch:
+                    sheet.append([_text_cell(sheet, excel_value(v)) for v in row])
+        book.save(tmp)
+
+    _atomic(target, build)
+    return target

@@ -1,0 +1,5 @@
+"""`python -m corpus generate --reviews N --seed S --out DIR`."""
+
+from corpus.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,128 @@
+"""Theme coding (every theme, several phrasings), the similarity stage, and layers."""
+
+from __future__ import annotations
+
+import runpy
+from pathlib import Path
+
+import pytest
+
+from ingestion.codebook import load_codebook
+from ingestion.coding.agency import code_agency
+from ingestion.coding.themes import code_layer, code_themes, similar_themes
+from ingestion.records import CodeHit
+
+THEME_EXAMPLES = runpy.run_path(str(Path(__file__).with_name("coding_theme_cases.py")))[
+    "THEME_EXAMPLES"
+]
+
+CASES = [(code, text) for code, texts in THEME_EXAMPLES.items() for text in texts]
+
+
+@pytest.fixture(scope="module")
+def codebook():
+    return load_codebook()
+
+
+def test_examples_cover_every_theme_twice(codebook):
+    assert set(THEME_EXAMPLES) == codebook.theme_codes
+    assert all(len(texts) >= 2 for texts in THEME_EXAMPLES.values())
+
+
+@pytest.mark.parametrize(("code", "text"), CASES)
+def test_theme_examples(codebook, code, text):
+    hits = code_themes(text, codebook)
+    assert code in [h.code for h in hits]
+    hit = next(h for h in hits if h.code == code)
+    assert hit.method in ("rule", "similarity")
+    assert 0.0 < hit.confidence <= 1.0
+    assert hit.evidence
+
+
+def test_hits_are_sorted_multi_label_with_evidence(codebook):
+    hits = code_themes(
+        "Health visitors should receive training on asking about domestic abuse and record the answer.",
+        codebook,
+    )
+    codes = [h.code for h in hits]
+    assert codes == sorted(codes)
+    assert {"training", "domestic_violence", "recording"} <= set(codes)
+    assert next(h for h in hits if h.code == "domestic_violence").evidence == "domestic abuse"
+
+
+def test_more_patterns_more_confidence(codebook):
+    one = next(h for h in code_themes("Staff need training.", codebook) if h.code == "training")
+    many = next(
+        h
+        for h in code_themes(
+            "Staff need refresher training, a briefing and e-learning to raise awareness.", codebook
+        )
+        if h.code == "training"
+    )
+    assert many.confidence > one.confidence
+
+
+def test_exclusions(codebook):
+    codes = {h.code for h in code_themes("Staff should manage challenging behaviour.", codebook)}
+    assert "professional_challenge" not in codes
+    codes = {
+        h.code
+        for h in code_themes(
+            "CAMHS should see young people's mental health needs quickly.", codebook
+        )
+    }
+    assert "parental_mental_health" not in codes
+
+
+def test_weak_signal_alone_is_kept_but_not_beside_a_strong_one(codebook):
+    alone = code_themes("Every baby matters.", codebook)
+    assert [h.code for h in alone] == ["vulnerable_babies"] and alone[0].confidence == 0.5
+    beside = {h.code for h in code_themes("Audit the files of every baby.", codebook)}
+    assert "audit" in beside and "vulnerable_babies" not in beside
+
+
+def test_similarity_stage_catches_unpatterned_text(codebook):
+    text = "Workers should get to know the youngster and what they want."
+    hits = code_themes(text, codebook)
+    assert [h.code for h in hits] == ["focus_on_child"]
+    assert hits[0].method == "similarity"
+    assert 0.25 <= hits[0].confidence <= 0.6
+    assert similar_themes("zzz qqq", codebook) == []
+
+
+def test_empty_and_meaningless_text_give_no_theme(codebook):
+    assert code_themes("", codebook) == []
+    assert code_themes("   \n ", codebook) == []
+    assert code_themes("zzz qqq", codebook) == []
+
+
+def _hit(code: str, confidence: float = 0.75, method: str = "rule") -> CodeHit:
+    return CodeHit(code, method, confidence, code)
+
+
+def test_layer_rules(codebook):
+    assert code_layer([_hit("training")], "regional_national", codebook).code == "regional_national"
+    assert code_layer([_hit("training"), _hit("national_policy")], "police", codebook).code == (
+        "regional_national"
+    )
+    assert code_layer([_hit("hidden_men")], "police", codebook).code == "family"
+    assert code_layer([_hit("focus_on_child")], "police", codebook).code == "child"
+    assert code_layer([], "police", codebook).code == "case_management"
+    # the strongest theme decides; on a tie the more specific layer wins over managing the case
+    assert code_layer(
+        [_hit("training", 0.95), _hit("hidden_men", 0.75)], "police", codebook
+    ).code == ("case_management")
+    assert code_layer([_hit("training"), _hit("hidden_men")], "police", codebook).code == "family"
+    assert code_layer([_hit("not_a_theme")], "police", codebook).code == "case_management"
+
+
+def test_layer_from_text(codebook):
+    for text, layer in (
+        ("The Home Office should change the notification scheme.", "regional_national"),
+        ("Health visitors must see the baby alone.", "child"),
+        ("Assessments must consider the mother's new partner.", "family"),
+        ("Managers should review supervision records.", "case_management"),
+    ):
+        themes = code_themes(text, codebook)
+        agency = code_agency(text, None, "agency", codebook).primary.code
+        assert code_layer(themes, agency, codebook).code == layer, text

@@ -27,8 +27,11 @@ Pattern syntax (columns `synonyms`, `patterns`, `weak_patterns`, `exclude`):
   matches a birth before 37 weeks. Two such groups in one alternative need different names:
   add a letter (`lt_20a`, `lt_20b`).
 - `weak_patterns` count only as a weak signal (lower confidence); `exclude` drops a match when it
-  is found in the same sentence within a few words of it (e.g. `challenging behaviour` for
-  professional challenge, `abuse or neglect` for the boilerplate of Working Together).
+  is found near it: within a few words in the same sentence for themes (e.g. `challenging
+  behaviour` for professional challenge), anywhere in the sentence for case themes (e.g. `as a
+  child` for neglect in a parent's own childhood, `abuse or neglect is suspected`).
+- `negatable` (case themes, yes/no): whether a negation in the clause ("there was no evidence
+  of ...") cancels a match; hidden men's patterns state an absence themselves, so: no.
 - `examples` (themes) are example phrasings separated by `|`; with `description` they feed the
   similarity stage that codes texts no pattern catches.
 """
@@ -247,7 +250,11 @@ class PatternSet:
                 start = m.start()
                 if m.end() == start:
                     continue
-                if at_word and start > 0 and (target[start - 1].isalnum() or target[start - 1] == "_"):
+                if (
+                    at_word
+                    and start > 0
+                    and (target[start - 1].isalnum() or target[start - 1] == "_")
+                ):
                     continue
                 if regex.groupindex and not _constraints_hold(m):
                     continue
@@ -299,12 +306,13 @@ class Scanner:
         self.postings = {a: tuple(p) for a, p in postings.items()}
         self.anchor_words = tuple(sorted(self.postings))
         self._always_sets = tuple((s, a) for s, a in enumerate(self.always) if a)
-        self._word_cache: dict[str, tuple[str, ...]] = {}
+        self._word_cache: dict[str, tuple[tuple[int, int], ...]] = {}
 
-    def _anchors_in(self, word: str) -> tuple[str, ...]:
+    def _alternatives_for(self, word: str) -> tuple[tuple[int, int], ...]:
+        """(set, alternative) pairs whose anchor words this word contains (cached per word)."""
         found = self._word_cache.get(word)
         if found is None:
-            found = tuple(a for a in self.anchor_words if a in word)
+            found = tuple(p for a in self.anchor_words if a in word for p in self.postings[a])
             if len(self._word_cache) >= self._CACHE_LIMIT:
                 self._word_cache.clear()
             self._word_cache[word] = found
@@ -315,13 +323,12 @@ class Scanner:
         lowered = lower_same_length(text)
         active: dict[int, set[int]] = {s: set(a) for s, a in self._always_sets}
         for word in set(_WORD_RE.findall(lowered)):
-            for anchor in self._anchors_in(word):
-                for s, i in self.postings[anchor]:
-                    alts = active.get(s)
-                    if alts is None:
-                        active[s] = {i}
-                    else:
-                        alts.add(i)
+            for s, i in self._alternatives_for(word):
+                alts = active.get(s)
+                if alts is None:
+                    active[s] = {i}
+                else:
+                    alts.add(i)
         found: list[list[PatternMatch]] = [[] for _ in self.sets]
         for s, alts in active.items():
             found[s] = self.sets[s].matches_of(text, lowered, sorted(alts))

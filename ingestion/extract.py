@@ -114,8 +114,15 @@ def analyse_document(
     agencies = _stage("case", find_case_agencies, narrative, codebook)
     plan_rows = _stage("action_plan", find_action_plan, norm)
     case_codes = {hit.code for hit in themes}
+    texts_by_label: dict[str | None, str] = {}
+    for span in spans:
+        texts_by_label.setdefault(span.label, span.text)
     plan = tuple(
-        (_with_smart(row, case_codes, codebook), norm.page_of(row.char_start)) for row in plan_rows
+        (
+            _with_smart(row, case_codes, codebook, texts_by_label.get(row.recommendation_label)),
+            norm.page_of(row.char_start),
+        )
+        for row in plan_rows
     )
     issues: list[ExtractionIssue] = []
     if not looks_like_review(norm.text):
@@ -169,8 +176,12 @@ def _code(
     return CodedRecommendation(span, norm.page_of(span.char_start), agency, themes, layer)
 
 
-def _with_smart(row: ActionPlanRow, case_codes: set[str], codebook: Codebook) -> ActionPlanRow:
-    return replace(row, smart=appraise_smart(row, case_codes, codebook))
+def _with_smart(
+    row: ActionPlanRow, case_codes: set[str], codebook: Codebook, recommendation_text: str | None
+) -> ActionPlanRow:
+    """SMART flags of an action, judged with the recommendation it answers when we know it."""
+    smart = appraise_smart(row, case_codes, codebook, recommendation_text=recommendation_text)
+    return replace(row, smart=smart)
 
 
 # --- Frames --------------------------------------------------------------------------------------

@@ -544,7 +544,7 @@ _GENERIC = re.compile(
 )
 # a glossary row ("CMHT | Community Mental Health Team", "Term: SCBU; Meaning: ...")
 _GLOSSARY_LINE = re.compile(
-    r"(?:^|\|)\s*[A-Z][A-Za-z&]{1,7}\s*(?:\||:|-|=)\s*[A-Z][a-z]|\bterm\s*:.*\bmeaning\s*:", _I
+    r"(?:^|\|)\s*(?-i:[A-Z][A-Z&]{1,7}s?)\s*(?:\||:|-|=)\s*[A-Z][a-z]|\bterm\s*:.*\bmeaning\s*:", _I
 )
 
 
@@ -564,6 +564,8 @@ def _not_a_statement(line: str) -> bool:
     words = [w for w in re.findall(r"[A-Za-z][\w'-]*", stripped) if len(w) > 3]
     capitalised = sum(w[0].isupper() for w in words)
     return bool(words) and capitalised >= 0.6 * len(words)
+
+
 _CASE_CONFIDENCE = ((1, 0.55), (2, 0.7), (3, 0.8), (5, 0.9))
 
 

@@ -33,7 +33,7 @@ import re
 
 from ingestion.codebook import Codebook
 from ingestion.coding.text import NUMBER_PATTERN, parse_number, prepare
-from ingestion.coding.themes import WEAK_CONFIDENCE, code_themes
+from ingestion.coding.themes import RULE_CONFIDENCE, code_themes
 from ingestion.records import ActionPlanRow
 
 _I = re.IGNORECASE
@@ -168,7 +168,12 @@ def is_relevant(
         wanted |= codebook.themes_reflecting(code)
     if recommendation_text:
         wanted |= {hit.code for hit in code_themes(recommendation_text, codebook)}
-    hits = [h for h in code_themes(action, codebook) if h.confidence > WEAK_CONFIDENCE]
+    # weak signals ("newsletter") do not tie an action to anything
+    hits = [
+        h
+        for h in code_themes(action, codebook)
+        if h.method == "similarity" or h.confidence >= RULE_CONFIDENCE[0]
+    ]
     if any(hit.code in wanted for hit in hits):
         return True
     if any(hit.method == "rule" for hit in hits):

@@ -6,9 +6,9 @@ Themes come from two stages:
    number of different patterns that fire (0.75 for one, 0.85 for two, 0.95 for three or more).
    A theme found only by its `weak_patterns` gets 0.5 (0.6 for two different ones) and is kept
    only when no theme has a strong pattern, or when two different weak patterns agree. A match is
-   dropped when the theme's `exclude` pattern is found next to it in the same sentence, or when it
-   is part of the addressee's name ("The Family Nurse Partnership should ..." is not about young
-   parents). Among the strongest hits, the one whose first match comes first in the text (the
+   dropped when the theme's `exclude` pattern is found next to it in the same sentence; a match
+   that is part of the addressee's name counts only as a weak signal ("The Family Nurse
+   Partnership should review the referral pathway" is about referral, not young parents). Among the strongest hits, the one whose first match comes first in the text (the
    main clause: "Deliver a briefing on working with hostile families") gets a small bonus
    (+0.04), so the layer follows what the recommendation does.
 2. Similarity (method "similarity"), only when no rule fires: TF-IDF cosine against each theme's
@@ -72,10 +72,13 @@ def _theme_hit(
     """The theme's hit and where its first match starts, or None."""
 
     def keep(m: PatternMatch) -> bool:
-        if any(m.start < e and s < m.end for s, e in names):
-            return False  # part of the addressee's name ("the Family Nurse Partnership")
         return not _excluded(theme.exclude, text, m.start, m.end)
 
+    def named(m: PatternMatch) -> bool:  # part of the addressee's name ("the Family Nurse ...")
+        return any(m.start < e and s < m.end for s, e in names)
+
+    weak = [m for m in strong if named(m)] + weak
+    strong = [m for m in strong if not named(m)]
     strong = [m for m in strong if keep(m)]
     if strong:
         distinct = len({m.alternative for m in strong})

@@ -84,7 +84,7 @@ THEME_EXAMPLES: dict[str, list[str]] = {
         "The health visiting service should recruit to its vacancies so that every family has a named health visitor.",
     ],
     "out_of_hours": [
-        "The emergency duty team should have access to the case records held by day-time teams.",
+        "Out-of-hours services should be able to see the case records held by day-time teams.",
         "Arrangements for safeguarding advice at weekends and on bank holidays should be reviewed.",
         "Schools should consider how vulnerable pupils will be supported during the long summer holidays.",
     ],

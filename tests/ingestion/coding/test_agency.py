@@ -102,3 +102,38 @@ def test_nothing_named_defaults_with_low_confidence(codebook):
 def test_typographic_apostrophes(codebook):
     coding = code_agency("Children\u2019s social care should act.", None, "agency", codebook)
     assert coding.primary.code == "childrens_social_care"
+
+
+def test_generic_organisation_heading_takes_the_service_named_in_the_text(codebook):
+    coding = code_agency(
+        "Ensure that health visiting staff record every contact.",
+        "Northshire NHS Trust",
+        "agency",
+        codebook,
+    )
+    assert coding.primary.code == "community_health"
+    assert coding.primary.confidence < 0.95
+
+
+def test_service_named_after_a_possessor(codebook):
+    coding = code_agency(
+        "The local authority's education service should review attendance.",
+        None,
+        "agency",
+        codebook,
+    )
+    assert coding.primary.code == "education"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Northshire Children and Young People's Services should act.", "childrens_social_care"),
+        ("The Independent Reviewing Service should act.", "childrens_social_care"),
+        ("The Family Support Project should act.", "voluntary"),
+        ("NHS Northshire Community Services should act.", "community_health"),
+        ("ICSs should act.", "health_overview"),
+    ],
+)
+def test_more_real_world_names(codebook, text, expected):
+    assert code_agency(text, None, "agency", codebook).primary.code == expected

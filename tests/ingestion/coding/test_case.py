@@ -288,3 +288,39 @@ def test_narrative_only_blanks_recommendations_keeps_length():
 def test_contents_line_does_not_blank_the_report():
     text = "Contents\nRecommendations ........ 12\n\nBackground\nThe father used heroin.\n"
     assert "heroin" in narrative_only(text)
+
+
+def test_pseudonym_in_the_title_is_the_subject_child():
+    text = (
+        "Serious Case Review: Lily\n\nLily, aged 3, lived with her mother and her brother Sam, "
+        "aged 9. Lily was taken to hospital, where she was examined. Lily was small for her age."
+    )
+    facts = read_case_facts(text)
+    assert facts.child_sex == "female"
+    assert facts.child_age_years == pytest.approx(3.0)
+
+
+def test_area_prefers_the_full_name_to_the_acronym():
+    text = "Kingsford LSCB. Kingsford LSCB. Kingsford Safeguarding Children Board commissioned it."
+    assert read_case_facts(text).area == "Kingsford Safeguarding Children Board"
+
+
+def test_drowning_is_a_death():
+    assert read_case_facts("Child T drowned in the bath.").outcome == "death"
+
+
+def test_glossary_headings_and_general_remarks_are_not_case_themes(codebook):
+    text = (
+        "Glossary\nCMHT | Community Mental Health Team\nSCBU | Special Care Baby Unit\n\n"
+        "Introduction\nNorthshire Drug and Alcohol Team and Adult Mental Health Services\n"
+        "The combination of domestic abuse, mental ill health and substance misuse, the 'toxic "
+        "trio', appears in many reviews. The 'start again syndrome' (Brandon et al 2008) applies.\n"
+        "The mother had been known to children's social care as a child, when she was left alone.\n"
+    )
+    assert _codes(text, codebook) == set()
+
+
+def test_family_table_row_and_named_parent_age(codebook):
+    assert "teenage_parents" in _codes(
+        "Jade | Mother | 16\nJade was 16 when Maisie was born.", codebook
+    )

@@ -28,7 +28,7 @@ def codebook():
             "next day.",
             "police",
             {"information_sharing", "domestic_violence"},
-            "family",
+            "case_management",  # the main clause shares information
         ),
         (
             "All agencies should ensure staff identify and assess the men living in a baby's household.",

@@ -33,7 +33,7 @@ hostile = st.one_of(
         )
     ),
 )
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _ok_hit(hit, codes):
@@ -120,7 +120,7 @@ def test_split_alternatives_never_fails(field):
 
 
 def test_huge_document_is_handled():
-    text = ("Child A, aged 3, lived with his mother who drank heavily. " * 20_000)[:1_000_000]
+    text = ("Child A, aged 3, lived with his mother who drank heavily. " * 8_000)[:400_000]
     facts = read_case_facts(text)
     assert facts.child_age_years == 3.0
     assert "parental_substance_misuse" in {h.code for h in find_case_themes(text, CODEBOOK)}

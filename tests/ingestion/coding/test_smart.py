@@ -41,7 +41,9 @@ def test_a_fully_smart_row(codebook):
 
 
 def test_a_vague_row(codebook):
-    row = _row("Consider options.", lead="All agencies", timescale="Ongoing", measure="Improved practice")
+    row = _row(
+        "Consider options.", lead="All agencies", timescale="Ongoing", measure="Improved practice"
+    )
     assert appraise_smart(row, {"neglect"}, codebook) == {
         "specific": False,
         "measurable": False,
@@ -132,9 +134,15 @@ def test_relevant_means_implementing_the_recommendation(codebook):
     on_theme = _row("Train midwives to ask about drug and alcohol use in pregnancy.")
     assert appraise_smart(on_theme, {"parental_substance_misuse"}, codebook)["relevant"]
     assert appraise_smart(on_theme, set(), codebook)["relevant"]  # a practice theme
-    deictic = _row("Write to all health visitors setting out the expectation in the recommendation.")
+    deictic = _row(
+        "Write to all health visitors setting out the expectation in the recommendation."
+    )
     assert appraise_smart(deictic, set(), codebook)["relevant"]
-    for housekeeping in ("Update the agency's public website.", "Refresh the annual report template."):
+    for housekeeping in (
+        "Update the agency's public website.",
+        "Refresh the annual report template.",
+        "Re-brand the safeguarding newsletter.",
+    ):
         row = _row(housekeeping)
         assert not appraise_smart(row, {"neglect"}, codebook)["relevant"], housekeeping
         rec = "Agencies should act on neglect and use the Graded Care Profile."

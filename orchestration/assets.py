@@ -122,9 +122,10 @@ def _extract_and_load(
     seen_at: datetime,
 ) -> None:
     batch: list[dict[str, pl.DataFrame]] = []
+    batch_size = max(1, min(_LOAD_BATCH, len(jobs) // 5))  # at least five progress lines
     for done, frames in enumerate(extract_files(jobs, workers, max_bytes), start=1):
         batch.append(frames)
-        if len(batch) >= _LOAD_BATCH or done == len(jobs):
+        if len(batch) >= batch_size or done == len(jobs):
             load_document_frames(con, _concat(batch), seen_at)
             batch = []
             report(context, f"extracted {done}/{len(jobs)} documents")

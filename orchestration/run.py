@@ -15,8 +15,8 @@ class RunOutcome:
 
     published: bool
     run_id: str
-    succeeded: bool = False
     warehouse: str
+    succeeded: bool = False
     counts: dict[str, int] = field(default_factory=dict)
     checks_passed: list[str] = field(default_factory=list)
     checks_failed: list[str] = field(default_factory=list)

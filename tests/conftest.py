@@ -96,3 +96,23 @@ def document_frames(name: str, recommendation_count: int = 2) -> dict[str, pl.Da
 @pytest.fixture
 def make_frames():
     return document_frames
+
+
+@pytest.fixture(scope="session")
+def sample_run(tmp_path_factory):
+    """One full pipeline run on a copy of the embedded sample corpus, shared by every test module.
+
+    Tests that change the warehouse copy its published file first; none writes to this one.
+    """
+    import shutil
+
+    from orchestration.run import run_pipeline
+    from orchestration.settings import DEFAULT_INBOX
+    from warehouse.paths import WarehousePaths
+
+    root = tmp_path_factory.mktemp("sample-run")
+    inbox = root / "inbox"
+    shutil.copytree(DEFAULT_INBOX, inbox)
+    paths = WarehousePaths(root / "wh")
+    outcome = run_pipeline(inbox=str(inbox), warehouse_dir=str(paths.root), workers=2)
+    return root, inbox, paths, outcome

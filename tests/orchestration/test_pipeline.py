@@ -7,7 +7,7 @@ import pytest
 
 from orchestration.cli import main
 from orchestration.run import run_pipeline
-from orchestration.settings import DEFAULT_INBOX, PROJECT_ROOT
+from orchestration.settings import PROJECT_ROOT
 from tests.orchestration.test_definitions import REPORTING_TABLES
 from warehouse.build import build_lock
 from warehouse.paths import WarehousePaths
@@ -19,12 +19,8 @@ EMPTY_WITHOUT_MANUAL_CODES = {"coding_agreement"}
 
 
 @pytest.fixture(scope="module")
-def first_run(tmp_path_factory):
-    root = tmp_path_factory.mktemp("pipeline")
-    inbox = root / "inbox"
-    shutil.copytree(DEFAULT_INBOX, inbox)
-    outcome = run_pipeline(inbox=str(inbox), warehouse_dir=str(root / "wh"), workers=2)
-    return root, inbox, WarehousePaths(root / "wh"), outcome
+def first_run(sample_run):
+    return sample_run
 
 
 def snapshot(paths: WarehousePaths) -> dict[str, list[tuple]]:
@@ -82,8 +78,11 @@ def test_reporting_contracts_are_enforced_in_the_dbt_project():
             assert column["data_type"], f"{node['name']}.{name}"
 
 
-def test_second_run_extracts_nothing_and_changes_no_reporting_table(first_run):
-    _, inbox, paths, _ = first_run
+def test_second_run_extracts_nothing_and_changes_no_reporting_table(first_run, tmp_path):
+    _, inbox, shared, _ = first_run
+    paths = WarehousePaths(tmp_path / "wh")
+    paths.root.mkdir()
+    shutil.copyfile(shared.published, paths.published)
     before = snapshot(paths)
     outcome = run_pipeline(inbox=str(inbox), warehouse_dir=str(paths.root), workers=2)
     assert outcome.published, outcome.render()

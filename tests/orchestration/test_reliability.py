@@ -13,8 +13,9 @@ import pytest
 
 from ingestion.extract import extract_document
 from orchestration.run import run_pipeline
-from orchestration.settings import DEFAULT_INBOX, PROJECT_ROOT
+from orchestration.settings import PROJECT_ROOT
 from tests.orchestration.hostile_files import REVIEW, hostile_inbox
+from warehouse.load import remove_documents
 from warehouse.paths import WarehousePaths
 
 SIZE_LIMIT = 2_000_000
@@ -165,42 +166,36 @@ def _read_until(process, marker, timeout=240):
     pytest.fail(f"never saw {marker!r}; output:\n{''.join(seen)}")
 
 
-@pytest.fixture(scope="module")
-def published_sample(tmp_path_factory):
-    """A published warehouse of three sample reports, and an inbox of the whole sample."""
-    root = tmp_path_factory.mktemp("crash")
-    small = root / "small"
-    small.mkdir()
-    for path in sorted(DEFAULT_INBOX.iterdir())[:3]:
-        shutil.copy(path, small)
-    paths = WarehousePaths(root / "wh")
-    assert run_pipeline(inbox=str(small), warehouse_dir=str(paths.root), workers=1).published
-    return paths
-
-
-@pytest.mark.parametrize("marker", ["extracted ", "dbt build:"])
-def test_sigkill_mid_run_leaves_the_published_file_unchanged(published_sample, tmp_path, marker):
+@pytest.fixture
+def stale_warehouse(sample_run, tmp_path):
+    """A published warehouse that knows only 3 of the sample's reports, so a run has work to do."""
+    _, inbox, shared, _ = sample_run
     paths = WarehousePaths(tmp_path / "wh")
     paths.root.mkdir()
-    shutil.copyfile(published_sample.published, paths.published)
+    shutil.copyfile(shared.published, paths.published)
+    with duckdb.connect(str(paths.published)) as con:
+        ids = [row[0] for row in con.execute("select document_id from raw.documents order by path")]
+        remove_documents(con, ids[3:])
+    return inbox, paths
+
+
+def test_crash_safety_one_writer_and_readers_never_blocked(stale_warehouse):
+    """SIGKILL in extraction, then in dbt: the published file is untouched each time. Then a
+    run completes while a reader keeps querying and a second writer is turned away."""
+    inbox, paths = stale_warehouse
     before = paths.published.read_bytes()
-    run = _scr_run(DEFAULT_INBOX, paths.root, "--workers", "1")
-    _read_until(run, marker)
-    if marker == "dbt build:":
-        time.sleep(3)  # well inside dbt
-    os.killpg(run.pid, signal.SIGKILL)
-    run.wait()
-    assert paths.published.read_bytes() == before
-    assert _query(paths, "select count(*) from reporting.reviews") == [(3,)]
-    outcome = run_pipeline(inbox=str(DEFAULT_INBOX), warehouse_dir=str(paths.root), workers=2)
-    assert outcome.published, outcome.render()
-    assert _query(paths, "select count(*) from reporting.reviews")[0][0] > 3
+    reviews_before = _query(paths, "select count(*) from reporting.reviews")
+    for marker in ("extracted ", "dbt build:"):
+        run = _scr_run(inbox, paths.root, "--workers", "1")
+        _read_until(run, marker)
+        if marker == "dbt build:":
+            time.sleep(3)  # well inside dbt
+        os.killpg(run.pid, signal.SIGKILL)
+        run.wait()
+        assert paths.published.read_bytes() == before, f"published file changed ({marker})"
+        assert _query(paths, "select count(*) from reporting.reviews") == reviews_before
+        assert paths.build.exists()  # the stale build the next run must clean up
 
-
-def test_one_writer_and_readers_never_blocked(published_sample, tmp_path):
-    paths = WarehousePaths(tmp_path / "wh")
-    paths.root.mkdir()
-    shutil.copyfile(published_sample.published, paths.published)
     errors, reads = [], []
     stop = threading.Event()
 
@@ -208,16 +203,14 @@ def test_one_writer_and_readers_never_blocked(published_sample, tmp_path):
         with duckdb.connect(str(paths.published), read_only=True) as con:
             while not stop.is_set():
                 try:
-                    reads.append(
-                        con.execute("select count(*) from reporting.reviews").fetchone()[0]
-                    )
+                    reads.append(con.execute("select count(*) from raw.documents").fetchone()[0])
                 except duckdb.Error as exc:  # pragma: no cover - the failure this test looks for
                     errors.append(exc)
                 time.sleep(0.05)
 
     thread = threading.Thread(target=reader)
     thread.start()
-    first = _scr_run(DEFAULT_INBOX, paths.root, "--workers", "2")
+    first = _scr_run(inbox, paths.root, "--workers", "2")
     _read_until(first, "to extract")  # the first run holds the lock now
     second = subprocess.run(
         [
@@ -226,7 +219,7 @@ def test_one_writer_and_readers_never_blocked(published_sample, tmp_path):
             "orchestration.cli",
             "run",
             "--inbox",
-            str(DEFAULT_INBOX),
+            str(inbox),
             "--warehouse",
             str(paths.root),
             "--quiet",
@@ -236,12 +229,14 @@ def test_one_writer_and_readers_never_blocked(published_sample, tmp_path):
         text=True,
         timeout=120,
     )
-    assert second.returncode == 1
-    assert "another scr run is writing" in second.stdout
-    rest, _ = first.communicate(timeout=600)
+    rest, _ = first.communicate(timeout=900)
     stop.set()
     thread.join()
+    assert second.returncode == 1
+    assert "another scr run is writing" in second.stdout
     assert first.returncode == 0, rest
     assert errors == []
-    assert reads and set(reads) == {3}  # the old snapshot, never a half-built one
-    assert _query(paths, "select count(*) from reporting.reviews")[0][0] > 3
+    assert reads and set(reads) == {3}  # the old snapshot throughout, never a half-built one
+    assert not paths.build.exists()
+    documents = len(list(inbox.iterdir()))
+    assert _query(paths, "select count(*) from raw.documents") == [(documents,)]

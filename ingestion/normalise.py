@@ -195,6 +195,33 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+_LONG = re.compile(r"[A-Za-z]{15,}")
+
+
+class _LazyVocabulary:
+    """The document's vocabulary, counted only if a rule needs it (most PDFs have few hyphen
+    breaks and no glued text, and counting every word costs as much as the rest together)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._counts: Counter[str] | None = None
+
+    def counts(self) -> Counter[str]:
+        if self._counts is None:
+            self._counts = vocabulary(self.text)
+        return self._counts
+
+    def __getitem__(self, word: str) -> int:
+        return self.counts()[word]
+
+    def looks_glued(self) -> bool:
+        """The gate of `glue_splits`, on long words only (cheap): many rare 15+ letter words."""
+        longs = Counter(w.lower() for w in _LONG.findall(self.text))
+        rare = sum(1 for c in longs.values() if c <= 2)
+        approx_tokens = self.text.count(" ") + self.text.count("\n") + 1
+        return rare >= max(3, GLUE_GATE * approx_tokens)
+
+
 def vocabulary(text: str) -> Counter[str]:
     """How often each word (lower case, hyphenated compounds kept whole) occurs."""
     return Counter(_TOKEN.findall(text.lower()))
@@ -372,9 +399,9 @@ def normalise(doc: RawDocument) -> NormalisedText:
     paged = doc.media_type == "application/pdf" or len(pages) >= 5
     pages = remove_furniture(pages, repeated=paged)
     texts = ["\n".join(lines) for lines in pages]
-    vocab = vocabulary("\n".join(texts))
-    texts = [dehyphenate(t, vocab) for t in texts]
-    splits = glue_splits(vocab)
+    vocab = _LazyVocabulary("\n".join(texts))
+    texts = [dehyphenate(t, vocab) for t in texts]  # type: ignore[arg-type]
+    splits = glue_splits(vocab.counts()) if vocab.looks_glued() else {}
     glued = [unglue(t, splits) for t in texts]
     parts: list[str] = []
     starts: list[int] = []

@@ -11,6 +11,11 @@ Convention (shared by every reader, the segmenter and the action-plan parser):
 * a *layout* table (at most two columns holding long, structured prose, such as a coroner's
   form) is not a data table: its cells are written as plain lines, cell after cell, keeping their
   inner line breaks, so that numbered lists inside them stay visible to the segmenter.
+
+DOCX, HTML and Markdown tables always follow the convention. In a PDF, reading cells costs time,
+so only the tables that matter are rebuilt as rows: those whose first row names recommendation
+or action-plan columns (or a recommendations column), and their continuation on the next page;
+other ruled tables (glossary, chronology, panel membership) keep pdfium's own text.
 """
 
 from __future__ import annotations

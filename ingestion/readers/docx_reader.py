@@ -5,6 +5,11 @@ recommendation list they are the labels we need, so this module replays Word's n
 abstract list keeps one counter per level, a level restarts when a higher level moves on, and
 `lvlText` ("%1.%2.") is filled in with each level's number format. Numbering can come from the
 paragraph itself or from its style (and the style's `basedOn` chain).
+
+The body is walked in document order like python-docx's `iter_inner_content()` (paragraphs and
+tables as they come), but on the XML itself, so that content inside content controls (`w:sdt`)
+and tracked insertions is not skipped. The package's declared sizes are checked before any XML
+is parsed (zip bombs).
 """
 
 from __future__ import annotations
@@ -199,6 +204,7 @@ class _StyleNumbering:
 
     def __init__(self, document: object) -> None:
         self.by_id: dict[str, object] = {}
+        self.cache: dict[str, tuple[str, int] | None] = {}
         try:
             styles = document.styles.element  # type: ignore[attr-defined]
         except AttributeError:
@@ -207,7 +213,6 @@ class _StyleNumbering:
             sid = st.get(W + "styleId")
             if sid:
                 self.by_id[sid] = st
-        self.cache: dict[str, tuple[str, int] | None] = {}
 
     def lookup(self, style_id: str | None) -> tuple[str, int] | None:
         if not style_id:

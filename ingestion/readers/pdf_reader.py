@@ -107,19 +107,23 @@ def read_pdf(
     pages: list[str] = []
     try:
         previous_table = False
+        continues: int | None = None  # columns of the wanted table that ended the last page
         for i in range(len(pdf)):
             page = pdf[i]
             textpage = page.get_textpage()
             try:
                 text = textpage.get_text_range()
                 if is_candidate(text, previous_table):
-                    tables = find_tables(page, textpage, text.count("\n") + 1)
+                    tables = find_tables(page, textpage, text.count("\n") + 1, continues)
                     previous_table = bool(tables)
+                    continues = len(tables[-1].rows[0]) if tables and tables[-1].rows else None
                     if tables:
                         width, height = page.get_size()
                         text = _compose(textpage, width, height, tables)
                     elif use_plumber_fallback and _has_form_rulings(page):
                         text = _plumber_page(data, i) or text
+                else:
+                    continues = None
             finally:
                 textpage.close()
                 page.close()

@@ -4,8 +4,10 @@ Why not pdfplumber everywhere: it reads about 4 pages/s on these machines, 50-10
 than pypdfium2. So a page is looked at only when its text suggests a table (`is_candidate`); then
 its path objects are scanned (pypdfium2, cheap) for ruling lines; the lines are merged into a grid
 (horizontally and vertically merged cells included) and each cell's text is read with
-`get_text_bounded`, which gives clean cells at pdfium speed. pdfplumber is kept as a fallback for
-pages whose ruling lines pdfium cannot see (lines drawn inside form XObjects).
+`get_text_bounded`, which gives clean cells at pdfium speed. Only the tables the parsers need
+are read cell by cell (`is_wanted_header`). pdfplumber is kept as an opt-in fallback
+(`read_pdf(use_plumber_fallback=True)`) for pages whose ruling lines pdfium cannot see (lines
+drawn inside form XObjects).
 """
 
 from __future__ import annotations
@@ -29,11 +31,17 @@ _HEADER_WORDS = re.compile(
 )
 
 
+_HEADER_STEMS = ("recommendation", "action", "lead", "timescale", "target", "deadline", "outcome",
+                 "evidence", "status", "agenc", "responsib", "success", "measure", "progress",
+                 "completion")  # fmt: skip
+
+
 def is_candidate(text: str, previous_had_table: bool) -> bool:
     """Cheap test on pypdfium2's page text: could this page hold a data table?
 
     Yes after a table page (tables run on), on a page of many short lines (cells), or when one
-    short line holds two header words ("Recommendation Action Lead Timescale").
+    short line holds two header words ("Recommendation Action Lead Timescale"). Plain substring
+    tests first (C speed); the word regex only runs on the few lines that need it.
     """
     if previous_had_table:
         return True
@@ -44,15 +52,13 @@ def is_candidate(text: str, previous_had_table: bool) -> bool:
     short = sum(1 for ln in nonblank if ln.count(" ") < 4)
     if len(nonblank) >= 8 and short >= 0.45 * len(nonblank):
         return True
-    words: dict[int, set[str]] = {}
-    starts = [0]
-    for ln in lines:
-        starts.append(starts[-1] + len(ln) + 1)
-    for m in _HEADER_WORDS.finditer(text):
-        k = bisect_right(starts, m.start()) - 1
-        seen = words.setdefault(k, set())
-        seen.add(m.group(0).lower())
-        if len(seen) >= 2 and 0 <= k < len(lines) and len(lines[k].split()) <= 12:
+    low = text.lower()
+    if sum(1 for w in _HEADER_STEMS if w in low) < 2:
+        return False
+    for ln in nonblank:
+        if ln.count(" ") > 12 or sum(1 for w in _HEADER_STEMS if w in ln.lower()) < 2:
+            continue
+        if len({m.group(0).lower() for m in _HEADER_WORDS.finditer(ln)}) >= 2:
             return True
     return False
 
@@ -207,7 +213,28 @@ class _Lines:
 MAX_CELLS = 1500
 
 
-def _table(textpage: object, hs: list, vs: list, max_cells: int = MAX_CELLS) -> Table | None:
+def is_wanted_header(cells: list[str]) -> bool:
+    """Does a first row name the columns of a recommendation table or an action plan?"""
+    words = {m.group(0).lower() for c in cells for m in _HEADER_WORDS.finditer(c)}
+    # Any table with a recommendations column is read as rows, or its column name, left as a
+    # line of its own, would look like a section heading.
+    return len(words) >= 2 or any("recommendation" in w for w in words)
+
+
+def _table(
+    textpage: object,
+    hs: list,
+    vs: list,
+    max_cells: int = MAX_CELLS,
+    continues: int | None = None,
+) -> Table | None:
+    """Read one grid's cells, or None when it is not a table we need.
+
+    Only recommendation tables and action plans are read cell by cell (their first row names
+    their columns, or they carry on a table of the previous page with the same number of
+    columns); other tables (glossary, chronology, panel membership) keep pdfium's own text,
+    which saves most of the cost of reading cells.
+    """
     ys = sorted(_cluster([h[0] for h in hs]), reverse=True)  # top first
     xs = _cluster([v[0] for v in vs])
     if len(ys) < 2 or len(xs) < 2 or (len(ys) - 1) * (len(xs) - 1) < 2:
@@ -243,24 +270,39 @@ def _table(textpage: object, hs: list, vs: list, max_cells: int = MAX_CELLS) -> 
     if len(extent) > max_cells or len(extent) < 2:
         return None
     rows = [["" for _ in range(ncols)] for _ in range(nrows)]
-    for (r0, c0), (_, _, r1, c1) in extent.items():
+
+    def read(key: tuple[int, int]) -> None:
+        (r0, c0), (_, _, r1, c1) = key, extent[key]
         text = textpage.get_text_bounded(  # type: ignore[attr-defined]
             left=xs[c0] + 0.5, bottom=ys[r1 + 1] + 0.5, right=xs[c1 + 1] - 0.5, top=ys[r0] - 0.5
         )
         rows[r0][c0] = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+
     # Drop grid columns that never start a cell (artefacts of a line crossing a merged area).
     used = [any(owner[r][c] == (r, c) for r in range(nrows)) for c in range(ncols)]
+    first_row = [k for k in extent if k[0] == 0]
+    for k in first_row:
+        read(k)
+    if not is_wanted_header(rows[0]) and continues != sum(used):
+        return None
+    for k in extent:
+        if k[0] != 0:
+            read(k)
     rows = [[cell for cell, keep in zip(row, used, strict=True) if keep] for row in rows]
     if sum(1 for row in rows for cell in row if cell) < 2:
         return None
     return Table(xs[0], ys[-1], xs[-1], ys[0], rows)
 
 
-def find_tables(page: object, textpage: object, text_lines: int = 10_000) -> list[Table]:
-    """Ruled tables of a page, top to bottom (empty when the page has no grid of lines).
+def find_tables(
+    page: object, textpage: object, text_lines: int = 10_000, continues: int | None = None
+) -> list[Table]:
+    """Ruled recommendation tables and action plans of a page, top to bottom.
 
     `text_lines` (the page's non-blank line count) bounds the number of cells: a grid with far
-    more cells than the page has lines of text is a diagram, not a table.
+    more cells than the page has lines of text is a diagram, not a table. `continues` is the
+    column count of a wanted table that ended the previous page (its rows may carry on here
+    without a header).
     """
     max_cells = min(MAX_CELLS, 4 * text_lines + 20)
     hs, vs = _segments(page)
@@ -269,7 +311,10 @@ def find_tables(page: object, textpage: object, text_lines: int = 10_000) -> lis
     hs, vs = _merge(hs), _merge(vs)
     if len(hs) * len(vs) > 250_000:
         return []
-    tables = [
-        t for g in _groups(hs, vs) if (t := _table(textpage, g[0], g[1], max_cells)) is not None
-    ]
-    return sorted(tables, key=lambda t: -t.y1)
+    grids = sorted(_groups(hs, vs), key=lambda g: -max(h[0] for h in g[0]))
+    tables = []
+    for k, (gh, gv) in enumerate(grids):
+        t = _table(textpage, gh, gv, max_cells, continues if k == 0 else None)
+        if t is not None:
+            tables.append(t)
+    return tables

@@ -15,8 +15,10 @@ def test_agencies_named_twice_in_the_narrative_are_involved():
     found = {a.code: a for a in find_case_agencies(NARRATIVE, CODEBOOK)}
     assert set(found) == {"community_health", "police"}
     assert found["police"].mentions >= 2
-    assert NARRATIVE[found["police"].char_start : found["police"].char_end].lower().startswith(
-        "police"
+    assert (
+        NARRATIVE[found["police"].char_start : found["police"].char_end]
+        .lower()
+        .startswith("police")
     )
 
 

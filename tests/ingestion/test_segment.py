@@ -534,3 +534,34 @@ def test_classify_target():
     assert classify_target("The National Probation Service") == "agency"
     assert classify_target("The Department for Education") == "national"
     assert classify_target("Ofsted") == "national"
+
+
+def test_table_drawn_without_lines():
+    text = """Appendix: Single agency recommendations
+No. Recommendation Agency
+1 Ensure that cases are not closed without a clear plan agreed with the
+family.
+Cranshire Community
+Health Services
+2 The service should ensure that safe sleeping advice covers sofas.
+Cranshire Police
+Glossary
+"""
+    out = recs(text)
+    assert [(r.label, r.heading) for r in out] == [
+        ("1", "Cranshire Community Health Services"),
+        ("2", "Cranshire Police"),
+    ]
+    assert out[0].text == (
+        "Ensure that cases are not closed without a clear plan agreed with the family."
+    )
+
+
+def test_addressees_of_one_area_are_still_different_bodies():
+    text = """Recommendations
+3. Felkham Safeguarding Children Partnership must ensure that cases are handed over without a gap.
+Single agency recommendations
+Felkham City Council: Children's Social Care
+2.8 Ensure that cases are handed over without a gap.
+"""
+    assert [(r.label, r.section) for r in recs(text)] == [("3", "lscb"), ("2.8", "agency")]

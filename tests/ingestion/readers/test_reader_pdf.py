@@ -165,3 +165,15 @@ def test_pdfplumber_fallback_reads_the_same_cells():
     text = _plumber_page(_pdf([_p("Action plan", "Heading1"), table]), 0)
     assert text is not None
     assert text.splitlines()[-2:] == ["Rec | Action | Lead", "1 | Audit cases | Head of Service"]
+
+
+def test_only_recommendation_and_plan_tables_are_read_cell_by_cell():
+    glossary = Table([["Term", "Meaning"], ["CAF", "Common Assessment Framework"]])
+    plan = Table([["Rec", "Action", "Lead"], ["1", "Audit cases", "Head of Service"]])
+    for t in (glossary, plan):
+        t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    page = read_document(_pdf([glossary, _p("Action plan", "Heading1"), plan]), "g.pdf").pages[0]
+    lines = page.splitlines()
+    assert "Term | Meaning" not in lines  # pdfium's own text: nothing to gain from cells here
+    assert "CAF Common Assessment Framework" in lines or "CAF" in lines
+    assert "1 | Audit cases | Head of Service" in lines

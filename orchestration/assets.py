@@ -88,7 +88,7 @@ def raw_tables(
         con.execute(
             "INSERT INTO raw.runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'building')",
             [
-                context.run_id,
+                context.run.run_id,
                 started,
                 started,
                 len(files),
@@ -232,7 +232,7 @@ def published_warehouse(
     with duckdb.connect(str(paths.build)) as con:
         con.execute(
             "UPDATE raw.runs SET finished_at = ?, outcome = 'published' WHERE run_id = ?",
-            [_utc_now(), context.run_id],
+            [_utc_now(), context.run.run_id],
         )
     published = publish_build(paths)
     report(context, f"published {published}")

@@ -174,7 +174,8 @@ def stale_warehouse(sample_run, tmp_path):
     paths.root.mkdir()
     shutil.copyfile(shared.published, paths.published)
     with duckdb.connect(str(paths.published)) as con:
-        ids = [row[0] for row in con.execute("select document_id from raw.documents order by path")]
+        rows = con.execute("select document_id from raw.documents order by path").fetchall()
+        ids = [row[0] for row in rows]
         remove_documents(con, ids[3:])
     return inbox, paths
 

@@ -226,7 +226,10 @@ class Case:
         return theme in self.themes
 
     def ctx(self) -> dict[str, str]:
-        """Slot values for templates."""
+        """Slot values for templates (a fresh copy: callers may add to it)."""
+        cached = self.__dict__.get("_ctx")
+        if cached is not None:
+            return dict(cached)
         d = {
             "area": self.area,
             "town": self.town,
@@ -246,7 +249,13 @@ class Case:
             "partner": self.partner.ref if self.partner else self.father.ref,
         }
         d.update(self.orgs)
-        return d
+        many = bool(self.siblings)
+        d["children"] = "the children" if many else self.child.ref
+        d["Children"] = "The children" if many else self.child.ref
+        d["children_were"] = "the children were" if many else f"{self.child.ref} was"
+        d["Children_were"] = "The children were" if many else f"{self.child.ref} was"
+        self.__dict__["_ctx"] = d
+        return dict(d)
 
 
 def _orgs(rng: random.Random, area: str, town: str, year: int) -> dict[str, str]:
@@ -510,10 +519,11 @@ def age_phrase(case: Case, variant: int) -> str:
         )
     else:
         young = "young person" if a >= 13 else g
+        yrs = "year" if a == 1 else "years"
         forms = (
             f"aged {a}",
             f"a {number_word(a)}-year-old {young}",
-            f"{a} years old",
-            f"aged {number_word(a)} years",
+            f"{a} {yrs} old",
+            f"aged {number_word(a)} {yrs}",
         )
     return forms[variant % len(forms)]

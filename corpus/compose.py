@@ -4,18 +4,22 @@ everything, and return the format-neutral document together with its ground trut
 
 from __future__ import annotations
 
-import csv
-import functools
 import random
 import re
-from dataclasses import dataclass
-from pathlib import Path
 
 from corpus import narrative as nar
 from corpus.actionplan import PlanRow, action_plan
 from corpus.calibration import ReviewPlan
 from corpus.case import Case, build_case
 from corpus.events import chronology, event_line
+from corpus.layout import (
+    AGENCY_COLUMN,
+    AGENCY_HEADINGS,
+    auto_ok,
+    choose_layout,
+    label,
+    theme_layers,
+)
 from corpus.model import (
     Bullets,
     Contents,
@@ -30,190 +34,9 @@ from corpus.model import (
     TitlePage,
 )
 from corpus.recommend import Rec, add_sub_actions, ensure_coverage, plan_recommendations, realise
-from corpus.textkit import alpha, cap, expand, fmt_date, month_year, number_word, roman
+from corpus.textkit import alpha, cap, expand, fmt_date, month_year
 
 EXT = {"pdf": "pdf", "docx": "docx", "html": "html", "md": "md", "txt": "txt"}
-
-_LAYER_FALLBACK = {
-    "focus_on_child": "child",
-    "vulnerable_babies": "child",
-    "disabled_children": "child",
-    "whole_picture": "family",
-    "hard_to_engage": "family",
-    "hidden_men": "family",
-    "domestic_violence": "family",
-    "substance_misuse": "family",
-    "parental_mental_health": "family",
-    "young_parents": "family",
-    "poverty_housing": "family",
-    "safer_sleeping": "regional_national",
-    "shaken_babies": "regional_national",
-    "national_policy": "regional_national",
-}
-
-
-@functools.cache
-def theme_layers() -> dict[str, str]:
-    """Default layer of each theme, from the codebook seed."""
-    path = Path(__file__).resolve().parents[1] / "dbt_project" / "seeds" / "codebook_themes.csv"
-    if path.exists():
-        with path.open(newline="", encoding="utf-8") as fh:
-            return {r["theme_code"]: r["layer_code"] for r in csv.DictReader(fh)}
-    return _LAYER_FALLBACK
-
-
-AGENCY_HEADINGS: dict[str, list[str]] = {
-    "community_health": [
-        "{community_trust}",
-        "{community_trust} (health visiting and school nursing)",
-        "Community Health Services (Health Visiting)",
-    ],
-    "childrens_social_care": [
-        "{csc}",
-        "Children's Social Care",
-        "{council}: Children's Social Care",
-    ],
-    "early_years": ["{nursery}", "Early Years and Childcare Service"],
-    "housing": ["{housing}", "Housing Services"],
-    "health_overview": [
-        "{pct}",
-        "Health Overview Report ({pct})",
-        "Primary Care and Commissioning ({pct})",
-    ],
-    "hospital_ambulance": ["{hospital}", "{hospital} (acute services)"],
-    "adult_mh_substance": [
-        "{mh_trust} (Adult Mental Health Services)",
-        "Adult Mental Health and Substance Misuse Services",
-        "{dat} and Adult Mental Health Services",
-    ],
-    "education": [
-        "{school}",
-        "Education Services ({council})",
-        "Schools and the Education Welfare Service",
-    ],
-    "connexions": ["{connexions}"],
-    "youth_offending": ["{yot}"],
-    "police": ["{police}"],
-    "probation": ["{probation}"],
-    "voluntary": ["{charity}"],
-    "miscellaneous": ["{misc}"],
-}
-AGENCY_COLUMN: dict[str, list[str]] = {
-    "lscb_all_agencies": ["LSCB", "All agencies", "{lscb_short}"],
-    "community_health": ["Health visiting", "{community_trust}"],
-    "childrens_social_care": ["Children's social care", "{csc}"],
-    "early_years": ["Early years", "{nursery}"],
-    "housing": ["Housing", "{housing}"],
-    "health_overview": ["{pct}", "Health overview"],
-    "hospital_ambulance": ["{hospital}", "Acute trust"],
-    "adult_mh_substance": ["Adult mental health", "Drug and alcohol services"],
-    "education": ["Education", "{school}"],
-    "connexions": ["Connexions"],
-    "youth_offending": ["Youth Offending Service"],
-    "police": ["Police", "{police}"],
-    "probation": ["Probation", "{probation}"],
-    "voluntary": ["{charity}"],
-    "miscellaneous": ["{misc}"],
-    "regional_national": [
-        "Department for Education",
-        "Department of Health",
-        "Home Office",
-        "Ofsted",
-    ],
-}
-
-
-@dataclass
-class Layout:
-    overview_style: str  # num | nested | R | recn | alpha | roman | bullets | table
-    agency_style: str  # continue | restart | hier | table | flat | none
-    restart_style: str  # label style when agency lists restart: num | R | alpha | roman
-    national_place: str  # overview | separate
-    run: bool
-    exec_summary: bool
-    exec_restates: bool
-    numbered_paras: bool
-    chronology_table: bool
-    agency_in_appendix: bool
-    auto: bool  # real list numbering in DOCX / HTML
-    r_suffix: str
-    recn_colon: bool
-    sub_actions: bool
-
-
-def choose_layout(plan: ReviewPlan, rng: random.Random) -> Layout:
-    fmt = plan.fmt
-    ap = plan.has_action_plan
-    styles = ["num", "num", "num", "nested", "R", "recn", "alpha", "roman", "bullets", "table"]
-    if fmt == "txt":
-        styles.remove("table")
-    if ap:
-        styles = [s for s in styles if s in ("num", "nested", "R", "recn", "table")]
-    ov = rng.choice(styles)
-    if not plan.has_agency_recommendations:
-        ag = "none"
-    elif ov == "table":
-        ag = "table"
-    else:
-        opts = ["continue", "restart", "restart", "hier", "table", "flat"]
-        if fmt == "txt":
-            opts.remove("table")
-        if ap:
-            opts = [o for o in opts if o not in ("restart",)]
-            if ov == "nested":
-                opts = [o for o in opts if o != "hier"]
-        if ov in ("bullets", "alpha", "roman"):
-            opts = [o for o in opts if o != "continue"]
-        ag = rng.choice(opts)
-    return Layout(
-        overview_style=ov,
-        agency_style=ag,
-        restart_style=rng.choice(("num", "num", "R", "alpha", "roman")),
-        national_place=rng.choice(("overview", "separate")),
-        run=(not ap)
-        and ov in ("num", "R", "recn", "roman", "bullets", "nested")
-        and rng.random() < 0.35,
-        exec_summary=rng.random() < 0.55,
-        exec_restates=rng.random() < 0.6,
-        numbered_paras=rng.random() < 0.5,
-        chronology_table=fmt != "txt" and rng.random() < 0.45,
-        agency_in_appendix=rng.random() < 0.4,
-        auto=fmt in ("docx", "html") and rng.random() < 0.75,
-        r_suffix=rng.choice(("", ".", ":")),
-        recn_colon=rng.random() < 0.6,
-        sub_actions=fmt in ("pdf", "docx", "html"),
-    )
-
-
-def _label(style: str, k: int, lay: Layout, fmt: str, auto: bool) -> tuple[str, str]:
-    """(printed, truth) for item k of a list in `style`."""
-    if style == "num":
-        return f"{k}.", str(k)
-    if style == "R":
-        return f"R{k}{lay.r_suffix}", f"R{k}"
-    if style == "recn":
-        return (f"Recommendation {k}:" if lay.recn_colon else f"Recommendation {k}"), str(k)
-    if style == "alpha":
-        a = alpha(k - 1)
-        if auto and fmt == "html":
-            return f"{a}.", a
-        return f"({a})", f"({a})"
-    if style == "roman":
-        r = roman(k)
-        return f"{r}.", r
-    if style == "bullets":
-        return "•", ""
-    if style == "table":
-        return str(k), str(k)
-    raise ValueError(style)
-
-
-def _auto_ok(style: str, fmt: str) -> bool:
-    if fmt == "docx":
-        return style in ("num", "R", "recn", "alpha", "roman", "bullets", "nested")
-    if fmt == "html":
-        return style in ("num", "alpha", "roman", "bullets")
-    return False
 
 
 class Composer:
@@ -287,7 +110,7 @@ class Composer:
     def _items(self, recs: list[Rec], style: str, start: int, auto: bool) -> list[RecItem]:
         items = []
         for i, r in enumerate(recs):
-            printed, truth = _label(style, start + i, self.lay, self.fmt, auto)
+            printed, truth = label(style, start + i, self.lay, self.fmt, auto)
             items.append(
                 RecItem(printed, truth, r.text, 0, r.sub_intro, list(r.sub_items), start + i)
             )
@@ -326,7 +149,7 @@ class Composer:
         main: list[object] = []
         appendix: list[object] = []
         ov = lay.overview_style
-        ov_auto = lay.auto and _auto_ok(ov, fmt)
+        ov_auto = lay.auto and auto_ok(ov, fmt)
         run = [r for r in lscb if r.frame == "bare"]
         listed = [r for r in lscb if r.frame != "bare"]
         if lay.national_place == "overview" and ov != "table":
@@ -469,7 +292,7 @@ class Composer:
                         ag_blocks.append(Heading(3, title))
                         st = ov if style == "continue" else lay.restart_style
                         st = "num" if st == "nested" else st
-                        auto = lay.auto and _auto_ok(st, fmt)
+                        auto = lay.auto and auto_ok(st, fmt)
                         start = next_k if style == "continue" else 1
                         its = self._items(rs, st, start, auto)
                         lst = RecList(st, its, auto=auto)
@@ -499,7 +322,7 @@ class Composer:
                 rng.shuffle(flat)
                 st = "num" if self.plan.has_action_plan else lay.restart_style
                 start = next_k if self.plan.has_action_plan else 1
-                auto = lay.auto and _auto_ok(st, fmt)
+                auto = lay.auto and auto_ok(st, fmt)
                 its = self._items(flat, st, start, auto)
                 for it, r in zip(its, flat, strict=True):
                     self._record(it, r)
@@ -535,7 +358,7 @@ class Composer:
                 else rng.choice(("num", "R", "alpha"))
             )
             start = next_k if self.plan.has_action_plan else 1
-            auto = lay.auto and _auto_ok(st, fmt)
+            auto = lay.auto and auto_ok(st, fmt)
             its = self._items(nat_separate, st, start, auto)
             for it, r in zip(its, nat_separate, strict=True):
                 self._record(it, r)
@@ -694,7 +517,7 @@ class Composer:
                     )
                     for i in overview_items
                 ]
-                ov_auto = lay.auto and _auto_ok(lay.overview_style, self.fmt)
+                ov_auto = lay.auto and auto_ok(lay.overview_style, self.fmt)
                 body.append(RecList(lay.overview_style, restated, auto=ov_auto))
                 if run_block is not None:
                     body.append(RunPara(run_block.intro, list(run_block.items)))
@@ -778,7 +601,7 @@ class Composer:
                 )
             )
         )
-        n_events = min(320, 185 + int(plan.recommendation_total * 0.9) + rng.randint(0, 60))
+        n_events = min(340, 205 + int(plan.recommendation_total * 0.9) + rng.randint(0, 60))
         events = chronology(case, rng, n_events)
         if lay.chronology_table:
             rows = []
@@ -843,9 +666,9 @@ class Composer:
             n_imr = counts.get(ag) if plan.has_agency_recommendations else rng.randint(3, 12)
             if rng.random() < 0.5 and plan.has_agency_recommendations:
                 n_imr = None
-            for p in nar.agency_analysis(case, rng, ag, rng.randint(10, 20), n_imr):
+            for p in nar.agency_analysis(case, rng, ag, rng.randint(12, 24), n_imr):
                 body.append(self.para(p))
-        for head, paras in nar.theme_analysis(case, rng, rng.randint(4, 7)):
+        for head, paras in nar.theme_analysis(case, rng, rng.randint(5, 8)):
             body.append(Heading(2, head))
             for p in paras:
                 body.append(self.para(p))
@@ -978,7 +801,7 @@ class Composer:
                 )
             )
         body.append(Heading(1, rng.choice(("Glossary", "Appendix: Glossary of terms"))))
-        body.append(Table(["Term", "Meaning"], [list(g) for g in nar.GLOSSARY], [0.25, 0.75]))
+        body.append(Table(["Term", "Meaning"], nar.glossary(case), [0.25, 0.75]))
         if rng.random() < 0.7:
             body.append(Heading(1, "References"))
             body.append(Bullets(list(nar.REFERENCES)))
@@ -1052,6 +875,3 @@ class Composer:
 def compose(plan: ReviewPlan) -> tuple[Document, dict[str, object]]:
     """The document and the truth of one planned review."""
     return Composer(plan).build()
-
-
-__all__ = ["compose", "Composer", "Layout", "theme_layers", "number_word", "cap"]

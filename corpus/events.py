@@ -96,7 +96,7 @@ def ev_csc_referral(c: Case, r: random.Random, x: dict[str, str]) -> tuple[str, 
     )
     return "CSC", _e(
         f"children's social care received [a referral|a telephone call|a contact] from {src} "
-        "[expressing concern about|about] [the care of the children|{child}'s welfare|the family]. "
+        "[expressing concern about|about] [the care of {children}|{child}'s welfare|the family]. "
         "[The duty team manager decided that the threshold for an assessment was not met and the "
         "contact was closed.|An initial assessment was [started|completed] and the case was closed "
         "with advice to {mother}.|A social worker visited [the following week|two days later] and "
@@ -111,7 +111,7 @@ def ev_csc_visit(c: Case, r: random.Random, x: dict[str, str]) -> tuple[str, str
         "the social worker [made a home visit|visited the family home|saw {mother} at the office]. "
         "[{child} was seen [asleep in {his} cot|playing in the living room|briefly] and appeared "
         "[content|well]|{child} was not seen because {he} was [asleep upstairs|at a relative's house]]. "
-        "[The visit focused on {mother}'s [housing|benefits] situation.|{mother} said that things "
+        "[The visit focused on {mother}'s [childcare arrangements|health|relationship with her own mother].|{mother} said that things "
         "were much better.|The social worker [discussed the plan|reviewed progress] with {mother}.]",
         r,
         x,
@@ -185,7 +185,7 @@ def ev_police_neutral(c: Case, r: random.Random, x: dict[str, str]) -> tuple[str
     return "Police", _e(
         "the police [attended the address|were called to the street] [after a report of|following] "
         "[a dispute between neighbours|criminal damage to a car|a burglary at the property]. "
-        "[The children were not seen.|Officers recorded that children lived at the address but no "
+        "[{Children_were} not seen.|Officers recorded that children lived at the address but no "
         "notification was made.|No further action was taken.]",
         r,
         x,
@@ -211,7 +211,7 @@ def ev_booking(c: Case, r: random.Random, x: dict[str, str]) -> tuple[str, str]:
         "concerns were identified at booking.|The midwife noted that this was a planned pregnancy.|"
         "The pregnancy had been confirmed late.]",
         r,
-        x | {"weeks": str(r.randint(10, 24))},
+        x,
     )
 
 
@@ -243,8 +243,7 @@ def ev_birth(c: Case, r: random.Random, x: dict[str, str]) -> tuple[str, str]:
 def ev_new_birth_visit(c: Case, r: random.Random, x: dict[str, str]) -> tuple[str, str]:
     return "HV", _e(
         "the health visitor [carried out|completed] the new birth visit. [{mother} was seen with "
-        "the baby in the living room.|The home was described as [adequate|clean and tidy|sparsely "
-        "furnished].] [Feeding was discussed.|The Edinburgh Postnatal Depression Scale was not "
+        "the baby in the living room.|The home was described as [adequate|clean and tidy|warm and well kept].] [Feeding was discussed.|The Edinburgh Postnatal Depression Scale was not "
         "used.|The family health needs assessment was completed.] [Safe sleeping advice was "
         "[given|recorded as given].|There is no record of where the baby slept.|]",
         r,
@@ -254,7 +253,7 @@ def ev_new_birth_visit(c: Case, r: random.Random, x: dict[str, str]) -> tuple[st
 
 # --- case themes ---------------------------------------------------------------------------
 def ev_dv_police(c: Case, r: random.Random, x: dict[str, str]) -> tuple[str, str]:
-    abuser = x["partner"] if c.partner else x["father"]
+    abuser = x["father"]  # the violent relationship agencies knew of
     return "Police", _e(
         f"the police were called to the address [after {{mother}} reported that {abuser} had "
         f"assaulted her|following a report of a domestic incident|by a neighbour who heard "
@@ -263,14 +262,14 @@ def ev_dv_police(c: Case, r: random.Random, x: dict[str, str]) -> tuple[str, str
         "charge|with a caution].|{mother} had a [cut lip|bruised eye|red mark on her neck] but "
         "declined to make a statement.] A DASH risk assessment was completed and the risk was "
         "graded as [standard|medium|high]. [A notification was sent to children's social care.|"
-        "The children were recorded as present in the house.|The children were not seen by officers.]",
+        "{Children_were} recorded as present in the house.|{Children_were} not seen by officers.]",
         r,
         x,
     )
 
 
 def ev_dv_disclosure(c: Case, r: random.Random, x: dict[str, str]) -> tuple[str, str]:
-    abuser = x["partner"] if c.partner else x["father"]
+    abuser = x["father"]  # the violent relationship agencies knew of
     who = r.choice(("the health visitor", "the midwife", "the GP", "a family support worker"))
     return "HV", _e(
         f"{{mother}} told {who} that {abuser} [had pushed her|was controlling her money and "
@@ -334,7 +333,7 @@ def ev_mh(c: Case, r: random.Random, x: dict[str, str]) -> tuple[str, str]:
         "[The GP prescribed [fluoxetine|citalopram|sertraline] and arranged a review in a month.|"
         "A referral was made to the Community Mental Health Team.|The GP recorded a history of "
         "postnatal depression after the birth of her first child.] [There is no record that the "
-        "GP considered the children.|The health visitor was not informed.|]",
+        "GP considered {children}.|The health visitor was not informed.|]",
         r,
         x,
     )
@@ -490,9 +489,9 @@ def ev_ed_concern(c: Case, r: random.Random, x: dict[str, str]) -> tuple[str, st
 
 def ev_gp_parent(c: Case, r: random.Random, x: dict[str, str]) -> tuple[str, str]:
     return "GP", _e(
-        "{mother} [saw|consulted] the GP about [back pain|a chest infection|contraception|"
-        "headaches|a sprained ankle]. [The consultation did not refer to the children.|The GP "
-        "was aware that she had a young child.|{child} was present and was noted to be well.]",
+        "{mother} [saw|consulted] the GP about [back pain|a chest infection|headaches|a sprained "
+        "ankle|difficulty sleeping]. [No safeguarding concerns were noted.|The GP prescribed "
+        "[painkillers|antibiotics] and gave advice.|The consultation lasted ten minutes.]",
         r,
         x,
     )
@@ -616,15 +615,100 @@ THEMED: dict[str, list[tuple[Gen, float]]] = {
 }
 
 
+def ev_antenatal(c: Case, r: random.Random, x: dict[str, str]) -> tuple[str, str]:
+    return "Midwifery", _e(
+        "{mother} attended [an antenatal appointment|the antenatal clinic] [at {hospital_site}|"
+        "with the community midwife] at {weeks} weeks of pregnancy. [The pregnancy was progressing "
+        "normally.|Her blood pressure was slightly raised and a further check was arranged.|She "
+        "did not attend the previous appointment and gave no reason.] [She was "
+        "[alone|accompanied by a friend].|]",
+        r,
+        x,
+    )
+
+
+def ev_prebirth(c: Case, r: random.Random, x: dict[str, str]) -> tuple[str, str]:
+    return "CSC", _e(
+        "children's social care received a pre-birth referral from [the community midwife|the "
+        "GP] [about {mother}'s circumstances|expressing concern about the unborn baby]. [A "
+        "pre-birth assessment was [started|not started until late in the pregnancy].|The "
+        "referral was closed after a telephone conversation with {mother}.|A social worker "
+        "visited {mother} and concluded that no further action was needed.]",
+        r,
+        x,
+    )
+
+
+def ev_dv_antenatal(c: Case, r: random.Random, x: dict[str, str]) -> tuple[str, str]:
+    return "Midwifery", _e(
+        "{mother}, who was {weeks} weeks pregnant, told the midwife that {father} had "
+        "[pushed her|hit her during an argument|threatened her]. [The midwife gave her the "
+        "number of a domestic abuse helpline.|The disclosure was recorded in the hand-held notes "
+        "only.|The information was not shared with the health visitor.]",
+        r,
+        x,
+    )
+
+
+def ev_mh_antenatal(c: Case, r: random.Random, x: dict[str, str]) -> tuple[str, str]:
+    return "Midwifery", _e(
+        "at an antenatal appointment {mother} told the midwife that she had a history of "
+        "[depression|anxiety and depression|self-harm]. [No referral to the perinatal mental "
+        "health service was made.|The GP was asked to review her medication.|This was not "
+        "passed on to the health visitor.]",
+        r,
+        x,
+    )
+
+
+PRENATAL: list[tuple[Gen, float]] = [
+    (ev_antenatal, 2.0),
+    (ev_gp_parent, 0.8),
+    (ev_prebirth, 0.4),
+]
+PRENATAL_THEMED: dict[str, list[tuple[Gen, float]]] = {
+    "domestic_violence": [(ev_dv_antenatal, 1.0), (ev_marac, 0.3)],
+    "parental_substance_misuse": [(ev_substance, 1.2)],
+    "parental_mental_ill_health": [(ev_mh_antenatal, 0.8)],
+    "teenage_parents": [(ev_teen, 1.0)],
+    "poverty": [(ev_poverty, 0.6)],
+}
+
+
+def _draw(
+    case: Case,
+    rng: random.Random,
+    pool: list[tuple[Gen, float]],
+    days: list[dt.date],
+    ctx: dict[str, str],
+) -> list[Event]:
+    gens = [g for g, _ in pool]
+    weights = [w for _, w in pool]
+    out = []
+    for day in days:
+        gen = rng.choices(gens, weights)[0]
+        weeks = case.gestation_weeks - (case.birth - day).days // 7
+        agency, text = gen(case, rng, ctx | {"weeks": str(max(6, weeks))})
+        out.append(Event(day, agency, text, significant=gen in SIGNIFICANT))
+    return out
+
+
 def chronology(case: Case, rng: random.Random, n: int) -> list[Event]:
-    """About `n` dated events from the start of the review period to the day before the incident."""
+    """About `n` dated events from the start of the review period to the day before the incident.
+
+    Nothing about the child is dated before the birth: a review that starts in pregnancy draws
+    its antenatal months from antenatal and parent-centred events only.
+    """
     ctx = case.ctx()
     band = case.plan.age_band
     young = band in ("under_1", "1_5")
     events: list[Event] = []
+    prenatal_days: list[dt.date] = []
     if band == "under_1" or (young and rng.random() < 0.5):
-        start = add_months(case.birth, -7)
-        events.append(Event(add_months(case.birth, -6), *ev_booking(case, rng, ctx)))
+        booking_weeks = rng.randint(9, 16)
+        booking = case.birth - dt.timedelta(weeks=case.gestation_weeks - booking_weeks)
+        start = case.birth + dt.timedelta(days=15)
+        events.append(Event(booking, *ev_booking(case, rng, ctx | {"weeks": str(booking_weeks)})))
         events.append(Event(case.birth, *ev_birth(case, rng, ctx)))
         events.append(
             Event(
@@ -632,6 +716,12 @@ def chronology(case: Case, rng: random.Random, n: int) -> list[Event]:
                 *ev_new_birth_visit(case, rng, ctx),
             )
         )
+        pre_span = (case.birth - booking).days - 2
+        n_pre = min(max(4, n // 5), pre_span // 4)
+        prenatal_days = sorted(
+            booking + dt.timedelta(days=rng.randint(1, pre_span)) for _ in range(n_pre)
+        )
+        n -= n_pre
     else:
         start = add_months(case.incident, -rng.randint(18, 30))
     pool: list[tuple[Gen, float]] = [g for g in GENERIC]
@@ -644,6 +734,7 @@ def chronology(case: Case, rng: random.Random, n: int) -> list[Event]:
         pool += [(ev_nursery, 0.9), (ev_speech, 0.4)]
     if case.has("neglect") or rng.random() < 0.3:
         pool.append((ev_conference, 0.3))
+    pre_pool = list(PRENATAL)
     for theme in sorted(case.themes):
         for g, w in THEMED.get(theme, []):
             if theme == "teenage_parents" and not young:
@@ -651,32 +742,24 @@ def chronology(case: Case, rng: random.Random, n: int) -> list[Event]:
             if g is ev_pnd and band != "under_1":
                 continue
             pool.append((g, w * 1.4))
-    span = (case.incident - start).days - 2
-    gens = [g for g, _ in pool]
-    weights = [w for _, w in pool]
-    offsets = sorted(rng.randint(1, max(2, span)) for _ in range(n))
-    for off in offsets:
-        day = start + dt.timedelta(days=off)
-        if day <= case.birth + dt.timedelta(days=14):  # nothing about the child before birth
-            day = case.birth + dt.timedelta(days=15 + off % 20)
-        if day >= case.incident:
-            continue
-        gen = rng.choices(gens, weights)[0]
-        agency, text = gen(case, rng, ctx)
-        events.append(Event(day, agency, text, significant=gen in SIGNIFICANT))
+        pre_pool.extend(PRENATAL_THEMED.get(theme, []))
+    events += _draw(case, rng, pre_pool, prenatal_days, ctx)
+    span = (case.incident - start).days - 1
+    if span > 0:
+        n = min(n, max(6, span // 2))  # at most one event every other day, on average
+        days = sorted(start + dt.timedelta(days=rng.randint(0, span - 1)) for _ in range(n))
+        events += _draw(case, rng, pool, days, ctx)
     events.sort(key=lambda e: e.date)
     # author's comments on a few events: the analysis voice inside the chronology
     for ev in events:
         if rng.random() < 0.12:
-            ev.comment = expand(
-                rng.choice(COMMENTS),
-                rng,
-                ctx,
-            )
+            ev.comment = expand(rng.choice(COMMENTS), rng, ctx)
     return events
 
 
 SIGNIFICANT = {
+    ev_prebirth,
+    ev_dv_antenatal,
     ev_ed_minor,
     ev_ed_concern,
     ev_csc_referral,

@@ -8,6 +8,7 @@ from many alternatives so no two reports read the same.
 from __future__ import annotations
 
 import random
+import re
 
 from corpus.case import Case, age_phrase
 from corpus.textkit import cap, expand, fmt_date, join_and, month_year, number_word
@@ -249,7 +250,9 @@ def aftermath(case: Case, rng: random.Random) -> str:
 # --- introduction and process -------------------------------------------------------------
 def introduction(case: Case, rng: random.Random) -> list[str]:
     year = case.plan.year
-    wt = wt_edition(year)
+    wt = wt_edition(
+        case.review_start.year if case.review_start.month >= 4 else case.review_start.year - 1
+    )
     decided = fmt_date(case.review_start, 0)
     paras = [incident_text(case, rng)]
     if year >= 2019:
@@ -427,7 +430,11 @@ def process(case: Case, rng: random.Random, agencies: list[str]) -> list[str]:
                 "presented to {lscb_short} on {date}.]",
                 rng,
                 {
-                    "wt": wt_edition(case.plan.year),
+                    "wt": wt_edition(
+                        case.review_start.year
+                        if case.review_start.month >= 4
+                        else case.review_start.year - 1
+                    ),
                     "months": number_word(rng.randint(6, 14)),
                     "date": fmt_date(case.report_date, 0),
                 },
@@ -525,7 +532,7 @@ def family_background(case: Case, rng: random.Random) -> list[str]:
             _x(case, "{child} was born at term and was a healthy baby of normal weight.", rng)
         )
     if case.has("domestic_violence"):
-        abuser = case.partner.ref if case.partner else case.father.ref
+        abuser = case.father.ref
         paras.append(
             _x(
                 case,
@@ -533,7 +540,7 @@ def family_background(case: Case, rng: random.Random) -> list[str]:
                 f"{abuser}|perpetrated by {abuser}]. The police had been called to the family "
                 "home on [at least|] [five|seven|eleven] occasions [in the two years before the "
                 "incident|during the period under review], and [{mother} had been injured on "
-                "two of those occasions|the children were present on most occasions].",
+                "two of those occasions|{children_were} present on most occasions].",
                 rng,
             )
         )
@@ -568,8 +575,9 @@ def family_background(case: Case, rng: random.Random) -> list[str]:
         paras.append(
             _x(
                 case,
-                "{partner} [began a relationship with|moved in with] {mother} [a few months|"
-                "about six weeks] before the incident. [He was not known to the agencies working "
+                "[{partner} [began a relationship with|moved in with] {mother}|{mother}'s "
+                "partner, {partner}, [who was unknown to professionals,|] moved into the "
+                "household] [a few months|about six weeks] before the incident. [He was not known to the agencies working "
                 "with the family as a member of the household.|Professionals were unaware of his "
                 "presence.] He had [previous convictions for violence|a history of violence "
                 "towards former partners and their children|been known to children's social "
@@ -603,10 +611,10 @@ def family_background(case: Case, rng: random.Random) -> list[str]:
         paras.append(
             _x(
                 case,
-                "[There had been long-standing concerns about neglect of the children|Concerns "
-                "about the standard of care the children received went back several years], "
+                "[There had been long-standing concerns about neglect of {children}|Concerns "
+                "about the standard of care {children} received went back several years], "
                 "including [poor hygiene, missed health appointments and poor school "
-                "attendance|the children often being hungry and inadequately dressed].",
+                "attendance|{children} often being hungry and inadequately dressed].",
                 rng,
             )
         )
@@ -979,20 +987,25 @@ def conclusion(case: Case, rng: random.Random) -> list[str]:
     ]
 
 
+# (term, meaning[, case theme it belongs to: listed only when the report uses it])
 GLOSSARY = [
     ("A&E / ED", "Accident and Emergency / Emergency Department"),
     ("CAF", "Common Assessment Framework"),
-    ("CMHT", "Community Mental Health Team"),
+    ("CMHT", "Community Mental Health Team", "parental_mental_ill_health"),
     ("CP", "Child protection"),
-    ("DASH", "Domestic Abuse, Stalking and Harassment risk identification checklist"),
+    (
+        "DASH",
+        "Domestic Abuse, Stalking and Harassment risk identification checklist",
+        "domestic_violence",
+    ),
     ("GP", "General Practitioner"),
     ("HV", "Health visitor"),
     ("IMR", "Individual Management Review"),
     ("LSCB", "Local Safeguarding Children Board"),
-    ("MARAC", "Multi-Agency Risk Assessment Conference"),
+    ("MARAC", "Multi-Agency Risk Assessment Conference", "domestic_violence"),
     ("PPU", "Public Protection Unit"),
     ("SCR", "Serious Case Review"),
-    ("SCBU", "Special Care Baby Unit"),
+    ("SCBU", "Special Care Baby Unit", "premature_low_birth_weight"),
 ]
 
 REFERENCES = [
@@ -1036,6 +1049,9 @@ EPISODE_ANALYSIS = [
     "that supervision was not available|].",
     "[The decision|This decision] was [not recorded|recorded without a rationale], [so|and] "
     "[it is difficult to understand|the review cannot tell] [why|how] it was reached.",
+    "[{staffrole} should have|It would have been good practice for {staffrole} to have] "
+    "[shared this information with children's social care|discussed the family with the "
+    "safeguarding lead|checked what other agencies knew].",
 ]
 
 RESEARCH = {
@@ -1238,70 +1254,129 @@ def panel_rows(case: Case, rng: random.Random, agencies: list[str]) -> list[list
     return rows
 
 
+# (template, whose life it is about: "mother_child" | "adult" | "older_sibling")
 BACKGROUND_GENERIC = [
-    "{mother} [was known to|had contact with] [children's social care|health services] as a "
-    "child in {y1}, when [her school raised concerns about her attendance|her own mother asked "
-    "for help with her behaviour|a neighbour reported that she had been left alone]. [No further "
-    "action was taken.|The family received a short period of support.]",
-    "In {y1} {mother} [moved to {area}|moved within {area}] [with her family|to live with a "
-    "friend] and [registered with a new GP|was allocated a new health visitor for her older "
-    "child].",
-    "[Between {y1} and {y2}|During {y1}], [the family had|there was] [little|only routine] "
-    "contact with agencies[, mainly with the GP|, limited to universal health services].",
-    "{father} [had a number of convictions for minor offences|had been cautioned for "
-    "shoplifting|had no criminal record] [dating from {y1}|before the period under review].",
-    "[In {y2}|By {y2}] {mother} [had started a course at the local college|was working part "
-    "time in a shop|was caring for her own mother], [and agencies had no concerns about the "
-    "family|and the family were not known to children's social care].",
-    "[The records of the previous authority|Records from {y1}] [show|indicate] that [a referral "
-    "about an older sibling had been made and closed|the family had received support from a "
-    "family centre] [in {y1}|at that time].",
+    (
+        "{mother} [was known to|had contact with] [children's social care|health services] as a "
+        "child in {y1}, when [her school raised concerns about her attendance|her own mother asked "
+        "for help with her behaviour|a neighbour reported that she had been left alone]. [No "
+        "further action was taken.|The family received a short period of support.]",
+        "mother_child",
+    ),
+    (
+        "In {y1} {mother} [moved to {area}|moved within {area}] [with her family|to live with a "
+        "friend] and [registered with a new GP|was seen by a new practice nurse].",
+        "adult",
+    ),
+    (
+        "[Between {y1} and {y2}|During {y1}], [the family had|there was] [little|only routine] "
+        "contact with agencies[, mainly with the GP|, limited to universal health services].",
+        "adult",
+    ),
+    (
+        "{father} [had a number of convictions for minor offences|had been cautioned for "
+        "shoplifting|had no criminal record] [dating from {y1}|before the period under review].",
+        "adult",
+    ),
+    (
+        "[In {y2}|By {y2}] {mother} [had started a course at the local college|was working part "
+        "time in a shop|was caring for her own mother], [and agencies had no concerns about the "
+        "family|and the family were not known to children's social care].",
+        "adult",
+    ),
+    (
+        "[The records of the previous authority|Records from {y1}] [show|indicate] that [a referral "
+        "about an older sibling had been made and closed|the family had received support from a "
+        "family centre] [in {y1}|at that time].",
+        "older_sibling",
+    ),
 ]
 BACKGROUND_THEMED = {
     "domestic_violence": [
-        "[In {y1}|Between {y1} and {y2}], the police [recorded|attended] [three|four|several] "
-        "domestic incidents involving {mother} and a [previous|former] partner[, one of which led "
-        "to a conviction for assault|].",
+        (
+            "[In {y1}|Between {y1} and {y2}], the police [recorded|attended] [three|four|several] "
+            "domestic incidents involving {mother} and [a previous partner|{father}][, one of which "
+            "led to a conviction for assault|].",
+            "adult",
+        ),
     ],
     "parental_substance_misuse": [
-        "{mother} [first came into contact with|was first referred to] drug services in {y1}, "
-        "[when she was using heroin|after a period of heavy drinking], and [was prescribed "
-        "methadone|attended intermittently] [until {y2}|for about a year].",
+        (
+            "{mother} [first came into contact with|was first referred to] drug services in {y1}, "
+            "[when she was using heroin|after a period of heavy drinking], and [was prescribed "
+            "methadone|attended intermittently] [until {y2}|for about a year].",
+            "adult",
+        ),
     ],
     "parental_mental_ill_health": [
-        "{mother} was [first treated for depression|admitted to a psychiatric ward] in {y1} "
-        "[after an overdose|following a period of self-harm], and was [under the care of the "
-        "Community Mental Health Team|prescribed antidepressants] [for several months|until "
-        "{y2}].",
+        (
+            "{mother} was [first treated for depression|admitted to a psychiatric ward] in {y1} "
+            "[after an overdose|following a period of self-harm], and was [under the care of the "
+            "Community Mental Health Team|prescribed antidepressants] [for several months|until "
+            "{y2}].",
+            "adult",
+        ),
     ],
     "neglect": [
-        "[An older sibling|{mother}'s older child] had been [subject to a child protection "
-        "plan|the subject of concerns] for neglect in {y1}; [the plan ended in {y2}|the case was "
-        "closed in {y2} when conditions improved].",
+        (
+            "[An older sibling|{mother}'s older child] had been [subject to a child protection "
+            "plan|the subject of concerns] for neglect in {y1}; [the plan ended in {y2}|the case was "
+            "closed in {y2} when conditions improved].",
+            "older_sibling",
+        ),
     ],
     "hidden_men": [
-        "{partner} [had lived in another area until {y2}|was known to the police in another "
-        "force area], where he [had been convicted of assaulting a previous partner|had been "
-        "investigated for harm to a child]; [this was not known to agencies in {area}|agencies "
-        "in {area} were not told].",
+        (
+            "{partner} [had lived in another area until {y2}|was known to the police in another "
+            "force area], where he [had been convicted of assaulting a previous partner|had been "
+            "investigated for harm to a child]; [this was not known to agencies in {area}|agencies "
+            "in {area} were not told].",
+            "partner",
+        ),
     ],
     "poverty": [
-        "[From {y1}|Since {y1}] the family had [relied on benefits|been in and out of "
-        "work] and had [accumulated rent arrears|debts with several lenders].",
+        (
+            "[From {y1}|Since {y1}] the family had [relied on benefits|been in and out of "
+            "work] and had [accumulated rent arrears|debts with several lenders].",
+            "adult",
+        ),
     ],
 }
 
 
 def background_history(case: Case, rng: random.Random) -> list[str]:
-    """Agency involvement before the period under review: the family's longer history."""
-    y0 = case.birth.year if case.plan.age_band != "under_1" else case.birth.year - 1
+    """Agency involvement before the period under review, within the lives of those concerned."""
+    now = case.incident.year
+    mother_born = now - (case.mother.age or 25)
+    child_born = case.birth.year
+    older = [s for s in case.siblings if (s.age or 0) > case.plan.child_age_years]
     bank = list(BACKGROUND_GENERIC)
     for theme in sorted(case.themes):
         bank.extend(BACKGROUND_THEMED.get(theme, []))
-    picked = rng.sample(bank, min(len(bank), rng.randint(5, 9)))
+    usable = []
+    for template, whose in bank:
+        if whose == "mother_child":
+            lo, hi = mother_born + 6, min(mother_born + 15, now - 1)
+        elif whose == "older_sibling":
+            if not older:
+                continue
+            lo, hi = now - max(s.age or 0 for s in older), now - 1
+        elif whose == "partner":
+            lo, hi = now - 10, now - 1
+        else:  # the mother (or father) as an adult, before this child's story begins
+            lo, hi = max(mother_born + 16, child_born - 8), max(mother_born + 16, child_born)
+        if lo <= hi:
+            usable.append((template, lo, hi))
+    picked = rng.sample(usable, min(len(usable), rng.randint(4, 8)))
     out = []
-    for t in picked:
-        y1 = y0 - rng.randint(2, 9)
-        extra = {"y1": str(y1), "y2": str(min(y0, y1 + rng.randint(1, 3)))}
-        out.append(_x(case, t, rng, extra))
+    for template, lo, hi in picked:
+        y1 = rng.randint(lo, hi)
+        extra = {"y1": str(y1), "y2": str(min(hi, y1 + rng.randint(1, 3)))}
+        text = _x(case, template, rng, extra)
+        out.append(re.sub(r"\b[Bb]etween (\d{4}) and \1\b", r"In \1", text))
     return out
+
+
+def glossary(case: Case) -> list[list[str]]:
+    """The glossary rows for the terms this report uses."""
+    return [[g[0], g[1]] for g in GLOSSARY if len(g) == 2 or case.has(g[2])]

@@ -106,7 +106,7 @@ VP: dict[str, list[tuple[str, tuple[str, ...]]]] = {
         ("ensure that records clearly distinguish between fact and opinion", ()),
         ("introduce a [standard template|single format] for recording home visits", ()),
         (
-            "ensure that paper and electronic records are [merged|linked] so that a complete record is available",
+            "ensure that paper and electronic records are [merged|linked] [so that a complete record is available|so that practitioners can see the full record]",
             (),
         ),
         (
@@ -128,7 +128,10 @@ VP: dict[str, list[tuple[str, tuple[str, ...]]]] = {
             "ensure that managers [review|oversee] cases in which there are [repeated concerns|concerns about a child]",
             (),
         ),
-        ("strengthen management oversight of [case decisions|complex cases]", ()),
+        (
+            "[strengthen|improve] management oversight of [case decisions|complex cases|cases open to the service]",
+            (),
+        ),
         (
             "ensure that supervision [includes|provides space for] reflective discussion of complex cases",
             (),
@@ -139,7 +142,10 @@ VP: dict[str, list[tuple[str, tuple[str, ...]]]] = {
             (),
         ),
         ("ensure that key decisions are [endorsed|authorised] by a manager", ()),
-        ("ensure that first-line managers are equipped to provide effective supervision", ()),
+        (
+            "ensure that [first-line|team] managers are [equipped|supported] to provide [effective|reflective|good quality] supervision",
+            (),
+        ),
         ("introduce [group|peer] supervision for {staff}", ()),
         (
             "ensure that senior managers maintain oversight of the quality of front-line practice",
@@ -161,7 +167,7 @@ VP: dict[str, list[tuple[str, tuple[str, ...]]]] = {
         ),
         ("produce guidance setting out the respective roles of {partner} and {partner2}", ()),
         (
-            "define the role of the [safeguarding lead|named professional for safeguarding] within the organisation",
+            "define the role of the [safeguarding lead|named professional for safeguarding] within [the organisation|the service|each team]",
             (),
         ),
         (
@@ -429,7 +435,7 @@ VP: dict[str, list[tuple[str, tuple[str, ...]]]] = {
         ("ensure that decisions on referrals are made within 24 hours of receipt", ("referral",)),
         ("monitor [performance against|compliance with] statutory timescales for assessments", ()),
         (
-            "ensure that child protection medicals take place on the same day when physical abuse is suspected",
+            "ensure that child protection medicals take place on the same day [when|where] physical abuse is [suspected|alleged]",
             (),
         ),
         (
@@ -640,7 +646,10 @@ VP: dict[str, list[tuple[str, tuple[str, ...]]]] = {
             ("information_sharing",),
         ),
         ("ensure that a DASH risk assessment is completed after every domestic abuse incident", ()),
-        ("ensure that cases of high-risk domestic abuse are discussed at MARAC", ()),
+        (
+            "ensure that [cases of high-risk domestic abuse|all high-risk domestic abuse cases] are [discussed|heard] at MARAC",
+            (),
+        ),
         (
             "ensure that the impact of domestic [abuse|violence] on the children in the household is assessed",
             (),
@@ -1325,6 +1334,90 @@ VP_AGENCIES: dict[str, tuple[str, ...]] = {
     "review the arrangements for out-of-hours": ("childrens_social_care", "lscb_all_agencies"),
     "ensure that the police are represented": ("police", "lscb_all_agencies"),
     "revise the national minimum standards": ("regional_national",),
+    "ensure that the impact of parental [substance misuse": (
+        "childrens_social_care",
+        "lscb_all_agencies",
+        "community_health",
+        "adult_mh_substance",
+        "health_overview",
+    ),
+    "monitor [performance against|compliance with] statutory timescales": (
+        "childrens_social_care",
+        "lscb_all_agencies",
+    ),
+    "reduce delays in allocating": ("childrens_social_care", "community_health"),
+    "ensure that reviews of child protection plans take place": (
+        "childrens_social_care",
+        "lscb_all_agencies",
+    ),
+    "ensure that decisions on referrals are made within 24 hours": (
+        "childrens_social_care",
+        "lscb_all_agencies",
+    ),
+    "ensure that [plans|child in need plans] [specify": (
+        "childrens_social_care",
+        "lscb_all_agencies",
+    ),
+    "ensure that assessments of [siblings|each child in the family]": (
+        "childrens_social_care",
+        "community_health",
+        "lscb_all_agencies",
+        "education",
+        "early_years",
+    ),
+    "ensure that CAFs are completed with families": (
+        "education",
+        "early_years",
+        "community_health",
+        "lscb_all_agencies",
+        "childrens_social_care",
+        "health_overview",
+        "voluntary",
+    ),
+    "consider the use of unannounced home visits": (
+        "childrens_social_care",
+        "community_health",
+        "lscb_all_agencies",
+    ),
+    "ensure that the impact of [parental mental illness": (
+        "childrens_social_care",
+        "lscb_all_agencies",
+        "community_health",
+        "adult_mh_substance",
+        "health_overview",
+    ),
+    "ensure that the impact of domestic [abuse|violence] on the children": (
+        "childrens_social_care",
+        "lscb_all_agencies",
+        "community_health",
+        "police",
+        "health_overview",
+        "probation",
+    ),
+    "ensure that the parenting capacity of young parents": (
+        "childrens_social_care",
+        "community_health",
+        "lscb_all_agencies",
+    ),
+    "ensure that the vulnerability of teenage parents is assessed": (
+        "childrens_social_care",
+        "community_health",
+        "lscb_all_agencies",
+        "hospital_ambulance",
+    ),
+    "ensure that the condition of the home is assessed": (
+        "childrens_social_care",
+        "community_health",
+        "lscb_all_agencies",
+        "housing",
+    ),
+    "ensure that the impact of financial hardship": (
+        "childrens_social_care",
+        "community_health",
+        "lscb_all_agencies",
+        "housing",
+        "voluntary",
+    ),
     "ensure that a paediatric opinion is obtained before conclusions": (
         "hospital_ambulance",
         "childrens_social_care",

@@ -171,7 +171,7 @@ def templates_for(theme: str, agency: str, allowed: set[str]) -> list[tuple[str,
     return _templates_for(theme, agency, frozenset(allowed))
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=2048)
 def _templates_for(
     theme: str, agency: str, allowed: frozenset[str]
 ) -> list[tuple[str, tuple[str, ...]]]:
@@ -193,6 +193,7 @@ def plan_recommendations(case: Case, rng: random.Random) -> list[Rec]:
     """One Rec per planned recommendation, primaries chosen so every planned theme is covered."""
     plan = case.plan
     allowed = set(plan.required_themes)
+    _templates_for.cache_clear()  # the cache serves one review: memory stays flat
     recs: list[Rec] = []
     for agency, n in plan.agency_counts:
         for _ in range(n):
@@ -321,6 +322,9 @@ def realise(
         rng.setstate(after)
         if forced_secondary and forced_secondary not in extra:
             continue
+        if vp.startswith("ensure that ") and rng.random() < 0.2:
+            vp = "make sure that " + vp[len("ensure that ") :]
+            probe = "make sure that " + probe[len("ensure that ") :]
         if frame == "named":
             modal = rng.choice(recbank.MODALS_NAMED)
             if modal == "is asked to" and plural:

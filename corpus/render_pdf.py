@@ -11,6 +11,7 @@ never falls inside its text.
 from __future__ import annotations
 
 import io
+import re
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -79,6 +80,21 @@ def wrap(
     return lines or [[]]
 
 
+_ESCAPE = re.compile(rb"[\\()\x00-\x1f\x7f-\xff]")
+
+
+def _escape_sub(m: re.Match[bytes]) -> bytes:
+    c = m.group()[0]
+    return b"\\" + bytes([c]) if c in (92, 40, 41) else b"\\%03o" % c
+
+
+def fast_escape(data: bytes | str) -> str:
+    """reportlab's escapePDF (same output) with a C-level scan instead of a per-byte loop."""
+    if isinstance(data, str):
+        data = data.encode("latin-1", "replace")
+    return _ESCAPE.sub(_escape_sub, data).decode("latin-1")
+
+
 class _Null:
     """A canvas that draws nothing: the first pass only finds where headings fall."""
 
@@ -95,12 +111,21 @@ class _Null:
 class Pager:
     """Draws blocks top to bottom, starting new pages with running header and footer."""
 
-    def __init__(self, doc: Document, variant: int, toc_pages: list[int] | None = None) -> None:
+    def __init__(
+        self,
+        doc: Document,
+        variant: int,
+        toc_pages: list[int] | None = None,
+        wraps: dict[tuple[str, str, float, float], list[list[str]]] | None = None,
+    ) -> None:
         self.buf = io.BytesIO()
         self.dry = toc_pages is None
         self.c = (
             _Null() if self.dry else Canvas(self.buf, pagesize=A4, invariant=1, pageCompression=1)
         )
+        if not self.dry:
+            self.c._escape = fast_escape  # type: ignore[method-assign]
+        self.wraps = wraps if wraps is not None else {}
         self.toc_pages = toc_pages or []
         self.found: list[int] = []  # page of each chapter heading, in order
         self.leaders = variant % 2 == 0
@@ -151,6 +176,14 @@ class Pager:
     def ensure(self, height: float) -> None:
         if self.y - height < BOTTOM and self.y < TOP - 1:
             self.end_page()
+
+    def wrap(self, text: str, font: str, size: float, width: float) -> list[list[str]]:
+        """wrap(), remembered across the two passes of one document."""
+        key = (text, font, size, width)
+        lines = self.wraps.get(key)
+        if lines is None:
+            lines = self.wraps[key] = wrap(text, font, size, width)
+        return lines
 
     # --- text ---------------------------------------------------------------------------------
     def lines(
@@ -210,7 +243,7 @@ class Pager:
         lead = size * 1.36
         x = MARGIN_X + indent + hang
         width = WIDTH - indent - hang
-        lines = wrap(text, font, size, width)
+        lines = self.wrap(text, font, size, width)
         if keep:
             self.ensure(lead * len(lines) + after)
         elif len(lines) > 1:
@@ -256,7 +289,7 @@ class Pager:
 
     def dot_item(self, text: str, indent: float) -> None:
         lead = self.lead
-        lines = wrap(text, self.f["regular"], self.size, WIDTH - indent)
+        lines = self.wrap(text, self.f["regular"], self.size, WIDTH - indent)
         if self.y - lead < BOTTOM:
             self.end_page()
         self.c.circle(
@@ -276,11 +309,11 @@ class Pager:
     ) -> float:
         lead = self.lead
         indent = 34 + 30 * level
-        n = len(wrap(text, self.f["regular"], self.size, WIDTH - indent))
+        n = len(self.wrap(text, self.f["regular"], self.size, WIDTH - indent))
         n += 1 if own_line else 0
         if sub:
-            n += len(wrap(sub_intro, self.f["regular"], self.size, WIDTH - 34))
-            n += sum(len(wrap(s, self.f["regular"], self.size, WIDTH - 56)) for s in sub)
+            n += len(self.wrap(sub_intro, self.f["regular"], self.size, WIDTH - 34))
+            n += sum(len(self.wrap(s, self.f["regular"], self.size, WIDTH - 56)) for s in sub)
         return n * lead + 8 + 2 * len(sub)
 
     # --- tables ---------------------------------------------------------------------------------
@@ -293,7 +326,7 @@ class Pager:
         reg, bold = self.f["regular"], self.f["bold"]
 
         def cell_lines(row: list[str], font: str) -> list[list[list[str]]]:
-            return [wrap(t, font, size, w - 2 * pad) for t, w in zip(row, widths, strict=True)]
+            return [self.wrap(t, font, size, w - 2 * pad) for t, w in zip(row, widths, strict=True)]
 
         head = cell_lines(b.header, bold)
         head_h = max(len(x) for x in head) * lead + 2 * pad
@@ -356,7 +389,7 @@ class Pager:
                 for style, text in b.lines:
                     size = {"title": 24.0, "subtitle": 15.0, "meta": 11.0}[style]
                     font = f["regular"] if style == "meta" else f["bold"]
-                    for words in wrap(text, font, size, WIDTH):
+                    for words in self.wrap(text, font, size, WIDTH):
                         self.y -= size * 1.3
                         self.c.setFont(font, size)
                         self.c.drawCentredString(PAGE_W / 2, self.y, " ".join(words))
@@ -429,6 +462,7 @@ def render_pdf(doc: Document, variant: int = 0) -> bytes:
 
     Two passes: the first (drawing nothing) finds the page of each chapter for the contents.
     """
-    first = Pager(doc, variant)
+    wraps: dict[tuple[str, str, float, float], list[list[str]]] = {}
+    first = Pager(doc, variant, wraps=wraps)
     first.render()
-    return Pager(doc, variant, toc_pages=first.found).render()
+    return Pager(doc, variant, toc_pages=first.found, wraps=wraps).render()

@@ -7,10 +7,11 @@ dict. Everything takes an explicit `random.Random` so output depends only on the
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import random
 import re
 
-_CHOICE = re.compile(r"\[([^\[\]]*)\]")
+_TOKEN = re.compile(r"([\[\]|])")
 _SLOT = re.compile(r"\{([a-zA-Z_][a-zA-Z0-9_]*)\}")
 
 _ONES = [
@@ -53,16 +54,57 @@ MONTHS = [
 ]
 
 
+Node = str | list  # a literal, or a list of alternatives (each a list of nodes)
+
+
+@functools.lru_cache(maxsize=8192)
+def _parse(template: str) -> tuple[Node, ...]:
+    """Parse `[a|b[c|d]]` choices once; unbalanced brackets are kept as literal text."""
+    tokens = _TOKEN.split(template)
+    pos = 0
+
+    def seq(depth: int) -> list[Node]:
+        nonlocal pos
+        out: list[Node] = []
+        while pos < len(tokens):
+            tok = tokens[pos]
+            if tok == "[" and depth < 40:
+                start = pos
+                pos += 1
+                alts = [seq(depth + 1)]
+                while pos < len(tokens) and tokens[pos] == "|":
+                    pos += 1
+                    alts.append(seq(depth + 1))
+                if pos < len(tokens) and tokens[pos] == "]":
+                    pos += 1
+                    out.append(alts)
+                else:  # no closing bracket: the '[' was literal text
+                    pos = start + 1
+                    out.append("[")
+            elif tok in ("|", "]") and depth > 0:
+                return out
+            else:
+                out.append(tok)
+                pos += 1
+        return out
+
+    return tuple(seq(0))
+
+
+def _render(nodes: tuple[Node, ...] | list[Node], rng: random.Random, out: list[str]) -> None:
+    for node in nodes:
+        if isinstance(node, str):
+            out.append(node)
+        else:
+            _render(node[rng.randrange(len(node))] if len(node) > 1 else node[0], rng, out)
+
+
 def expand(template: str, rng: random.Random, ctx: dict[str, str] | None = None) -> str:
-    """Resolve choices innermost first, then slots; unknown slots are left visible on purpose."""
-    text = template
-    while True:
-        m = _CHOICE.search(text)
-        if m is None:
-            break
-        options = m.group(1).split("|")
-        text = text[: m.start()] + rng.choice(options) + text[m.end() :]
-    if ctx:
+    """Resolve choices (one random alternative per `[...]`), then slots; unknown slots stay."""
+    out: list[str] = []
+    _render(_parse(template), rng, out)
+    text = "".join(out)
+    if ctx and "{" in text:
         text = _SLOT.sub(lambda m: str(ctx.get(m.group(1), m.group(0))), text)
     return tidy(text)
 

@@ -109,12 +109,15 @@ def build_parser() -> argparse.ArgumentParser:
         description="Pass-through to the corpus generator: `scr corpus generate --help`.",
         add_help=False,
     )
-    corpus.add_argument("args", nargs=argparse.REMAINDER)
-    corpus.set_defaults(handler=_corpus)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["corpus"]:  # the generator has its own command line, --help included
+        from corpus.cli import main as corpus_main
+
+        return corpus_main(argv[1:])
     parser = build_parser()
     args = parser.parse_args(argv)
     return args.handler(args)
@@ -151,12 +154,6 @@ def _export(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     print(f"written: {len(written)} files in {args.out}")
     return 0
-
-
-def _corpus(args: argparse.Namespace) -> int:
-    from corpus.cli import main as corpus_main
-
-    return corpus_main(list(args.args))
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -95,3 +95,10 @@ def test_extract_names_an_unreadable_file(tmp_path, capsys):
     bad.write_bytes(b"")
     assert main(["extract", str(bad)]) == 1
     assert "empty.pdf" in capsys.readouterr().err
+
+
+def test_corpus_command_passes_through_to_the_generator(tmp_path, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["corpus", "generate", "--help"])
+    assert exit_info.value.code == 0
+    assert "--reviews" in capsys.readouterr().out

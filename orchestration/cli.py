@@ -103,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.set_defaults(handler=_export)
 
-    corpus = commands.add_parser(
+    commands.add_parser(  # listed in --help; main() hands `scr corpus ...` to corpus.cli
         "corpus",
         help="generate a synthetic corpus of review reports with ground truth",
         description="Pass-through to the corpus generator: `scr corpus generate --help`.",

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ingestion.normalise import normalise
 from ingestion.records import RawDocument
+from tests.shared_files import shared_dir
 
-SEED = Path("/work/shared/seed/000_cd508459f5441443.txt")
+SEED = shared_dir() / "seed" / "000_cd508459f5441443.txt"
 
 
 def _norm(*pages: str) -> str:

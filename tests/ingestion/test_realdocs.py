@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from ingestion.lines import collapse
 from ingestion.normalise import normalise
 from ingestion.readers import read_document
 from ingestion.records import NormalisedText, RecommendationSpan
 from ingestion.segment import find_recommendations
+from tests.shared_files import shared_dir
 
-REALDOCS = Path("/work/shared/realdocs")
-pytestmark = pytest.mark.skipif(not REALDOCS.is_dir(), reason="realdocs not available")
+REALDOCS = shared_dir() / "realdocs"
 
 _cache: dict[str, tuple[NormalisedText, list[RecommendationSpan]]] = {}
 

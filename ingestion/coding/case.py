@@ -6,12 +6,18 @@ Case facts (`read_case_facts`):
   more in the opening part of the report, where the reason for the review is stated. Sentences
   quoting the criteria for a review ("dies or is seriously harmed") and deaths of other people
   ("his grandmother died") are ignored.
-- child_sex: the subject child is the most frequent "Child S" / "Baby T" label; votes come from
+- the subject child: the name in the title (also when the title runs onto a second line,
+  "Serious Case Review / concerning Alfie"), else the child who "is the subject of this review",
+  else the most frequent "Child S" / "Baby T" label, else the child named in the opening incident
+  sentence ("On 2 May 2008, Alfie, aged 3 weeks, was taken to hospital").
+- child_sex: of the subject child; votes come from
   appositions ("Child S, a boy"), descriptions ("a nine-week-old girl", "baby boy", "the mother's
   son"), possessives ("his father") and the pronoun that follows the child's label.
 - child_age_years: the age most tied to the subject child ("nine-week-old" -> 9*7/365.25,
-  "aged 14", "Child S (2 years 3 months)", "3 months old"); gestation ("born at 31 weeks") and
-  ages of parents or siblings ("mother, aged 17") are not ages of the child.
+  "aged 14", "Child S (2 years 3 months)", "3 months old", "a baby boy of seventeen weeks");
+  gestation ("born at 31 weeks"), ages of parents or siblings ("mother, aged 17") and ages of
+  another named person ("Sarah, then aged 16", when the subject is not Sarah) are not ages of
+  the child.
 - area: the most frequent "<Place> (Local) Safeguarding Children Board / Partnership" or
   "<Place> LSCB"; year: the report's date (a "published" or "completed" date, else the latest
   year on the title page, else the latest year of the narrative); children_count: "this review
@@ -22,8 +28,9 @@ Case facts (`read_case_facts`):
 Case themes (`find_case_themes`): the seeds' case-theme patterns, run over the narrative only
 (recommendations and action-plan sections are blanked out). A match is dropped when it is negated
 in its clause ("there was no evidence of domestic violence", "drug misuse was not a feature"),
-when the case theme's `exclude` pattern is in its sentence, or when its sentence is about research or
-guidance rather than this case. Confidence grows with the number of independent mentions.
+when the case theme's `exclude` pattern is in its sentence, when its sentence is about research or
+guidance rather than this case, or when it is a recommendation or an action-plan row left in the narrative
+("X should ensure that ...", "| Circulate a briefing | Service Manager | By May 2010 |"). Confidence grows with the number of independent mentions.
 """
 
 from __future__ import annotations
@@ -218,21 +225,59 @@ _NAMED_IN_TITLE = re.compile(
 _NOT_A_NAME = {"The", "Child", "Baby", "Overview", "Executive", "Final", "Publication", "Report"}
 
 
+_SUBJECT_OF_REVIEW = re.compile(
+    r"\b((?:Child|Baby|Infant|Young Person)\s+[A-Z][A-Za-z]?\d?|[A-Z][a-z]{2,})\s+(?:is|was)\s+the\s+"
+    r"subject\s+of\s+(?:this|the)\s+(?:serious\s+case\s+|case\s+|practice\s+)?review\b|"
+    r"\bsubject\s+of\s+(?:this|the)\s+(?:serious\s+case\s+|case\s+)?review\s+(?:is|was)\s+"
+    r"((?:Child|Baby|Infant|Young Person)\s+[A-Z][A-Za-z]?\d?|[A-Z][a-z]{2,})\b"
+)
+# the incident sentence: "On 21 May 2008, Alfie, aged 3 weeks, was taken to hospital"
+_INCIDENT_NAME = re.compile(
+    r"\bOn\s+\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+(?:19|20)\d\d,?\s+([A-Z][a-z]{2,}),\s+"
+    r"(?:a|an|aged|then|who)\b"
+)
+
+
+_TITLE_TAIL = re.compile(
+    r"\s*(?:concerning|regarding|in respect of|into the (?:death|injuries) of|about)\s+[A-Z]"
+)
+
+
 def _subject_label(text: str) -> str | None:
-    """How the report names the subject child: the name in the title, else the commonest label."""
-    for line in text[:3000].splitlines()[:30]:
-        m = _NAMED_IN_TITLE.search(line)
-        if m and m.group(1) not in _NOT_A_NAME and text.count(m.group(1)) >= 3:
-            return m.group(1)
+    """How the report names the subject child.
+
+    In order: the name in the title (also a title broken over two lines, "Serious Case Review /
+    concerning Alfie"), the child said to be the "subject of this review", the commonest
+    "Child S" label, else the child named in the opening incident sentence ("On 2 May 2008,
+    Alfie, aged 3 weeks, ...").
+    """
+
+    def usable(name: str | None) -> bool:
+        return bool(name) and name not in _NOT_A_NAME | _NOT_NAMES and text.count(name) >= 3
+
+    lines = text[:3000].splitlines()[:30]
+    for i, line in enumerate(lines):
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        joined = f"{line} {nxt}" if _TITLE_TAIL.match(nxt) else line
+        for candidate in (line, joined):
+            m = _NAMED_IN_TITLE.search(candidate)
+            if m and usable(m.group(1)):
+                return m.group(1)
+    m = _SUBJECT_OF_REVIEW.search(text[:20_000])
+    if m and usable(m.group(1) or m.group(2)):
+        return m.group(1) or m.group(2)
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     for m in _LABEL.finditer(text):
         label = f"{m.group(1)} {m.group(2)}"
         counts[label] += 1
         first.setdefault(label, m.start())
-    if not counts:
-        return None
-    return max(counts, key=lambda k: (counts[k], -first[k]))
+    if counts:
+        return max(counts, key=lambda k: (counts[k], -first[k]))
+    m = _INCIDENT_NAME.search(text[:20_000])
+    if m and usable(m.group(1)):
+        return m.group(1)
+    return None
 
 
 _FILLER = (
@@ -357,6 +402,17 @@ _AGE_FORMS = [
     ),
     # 2 years and 3 months
     re.compile(r"\b(" + _N + r")\s*(years?)\s*(?:,|and)?\s*(" + _N + r")\s*(months?)\b", _I),
+    # a baby boy of seventeen weeks, a girl of 2 years
+    re.compile(
+        r"\b(?:boy|girl|baby|infant|child|toddler|son|daughter)\s+of\s+(?:just\s+|only\s+)?("
+        + _N
+        + r")[\s-]*"
+        + _UNITS
+        + r"(?:\s*(?:and\s+)?("
+        + _N
+        + r")\s*(months?|weeks?|days?))?(?!\w)",
+        _I,
+    ),
     # was 9 weeks when / at the time
     re.compile(
         r"\b(?:was|is|were)\s+(?:only\s+|just\s+)?("
@@ -369,6 +425,26 @@ _AGE_FORMS = [
 ]
 _GESTATION = re.compile(r"gestation|pregnan|weeks'? of|into (?:her|the) pregnancy|\+\d", _I)
 _BORN_AT = re.compile(r"(?:born|delivered|birth)\s+(?:at|after)\s+(?:about\s+)?$|\bat\s+$", _I)
+
+
+# a person named just before the age: "Sarah, then aged 16", "Jack (aged 4)"
+_NAMED_BEFORE = re.compile(
+    r"(?:^|[,;:(]\s*|\b(?:and|when|while)\s+)([A-Z][a-z]{2,})\s*(?:,|\()\s*(?:then\s+|now\s+|"
+    r"who\s+was\s+|who\s+is\s+)?$"
+)
+_NOT_NAMES = {
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Child", "Baby", "Infant", "The", "When", "While",
+    "Then", "Now", "She", "Her", "His", "They", "Mother", "Father", "This", "That", "What",
+    "Which", "Who", "Each", "Every",
+}  # fmt: skip
+
+
+def _is_subject(name: str, label: str | None) -> bool:
+    """Could this name be the subject child (no label known, or the label's own word)?"""
+    if name in _NOT_NAMES or label is None:
+        return True
+    return name in label.split()
 
 
 _MAX_AGE_CANDIDATES = 400  # per form: the subject's age is stated early, not on page 90
@@ -417,8 +493,11 @@ def _ages(text: str, label: str | None) -> float | None:
             between = (
                 text[label_positions[k] + len(label or "") : m.start()] if near else clause[-45:]
             )
+            named = _NAMED_BEFORE.search(before)
             if _ADULT_OR_SIBLING.search(between):
                 score -= 4
+            elif named and not _is_subject(named.group(1), label):
+                score -= 4  # "Sarah, then aged 16": the age of another named person
             elif near or (label is not None and label in after[:20]):
                 score += 3
             if re.search(
@@ -542,6 +621,22 @@ _GENERIC = re.compile(
     r"\([A-Z][A-Za-z'\- ]+(?:et al\.?|and [A-Z]\w+)?,? (?:19|20)\d\d[a-z]?(?:[:,][^)]*)?\)",
     _I,
 )
+# a recommendation left in the narrative ("The Family Nurse Partnership should ensure that ..."):
+# it says what should happen, not what happened in this case
+_RECOMMENDING = re.compile(
+    r"(?i:\b(?:should|must|will|is asked to|are asked to)\s+(?:\w+\s+)?(?:ensure|make\s+sure)\b)|"
+    r"(?i:\b(?:should|must|will)\s+make\s+(?:\w+\s+){0,4}mandatory\b)|"
+    r"^\W*(?:The|All|Each|Every)\s+[A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*){0,6}\s+(?:should|must)\s+"
+    r"(?!have\b|not\s+have\b|be\s+noted\b)(?:introduce|develop|review|provide|establish|"
+    r"produce|issue|deliver|commission|consider|agree|set\s+up|audit|update|revise)\b"
+)
+# a row of an action plan table: cells with a lead, a timescale or a RAG status
+_ACTION_ROW = re.compile(
+    r"\b(?:by|before|from)\s+(?:the\s+end\s+of\s+)?(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\s+(?:19|20)\d\d\b|"
+    r"\|\s*(?:Green|Amber|Red|Complete[d]?|In progress|On track|Ongoing)\s*(?:\||\d|$)",
+    _I,
+)
 # a glossary row ("CMHT | Community Mental Health Team", "Term: SCBU; Meaning: ...")
 _GLOSSARY_LINE = re.compile(
     r"(?:^|\|)\s*(?-i:[A-Z][A-Z&]{1,7}s?)\s*(?:\||:|-|=)\s*[A-Z][a-z]|\bterm\s*:.*\bmeaning\s*:", _I
@@ -590,10 +685,16 @@ def _case_theme_hits(theme: CaseTheme, text: str, lowered: str) -> CaseThemeHit 
     for m in theme.patterns.finditer(text, lowered):
         if theme.negatable and _negated(text, m.start, m.end):
             continue
-        if _not_a_statement(_line_of(text, m.start)):
+        line = _line_of(text, m.start)
+        if _not_a_statement(line):
+            continue
+        if line.count("|") >= 3 and _ACTION_ROW.search(line):
             continue
         s, e = sentence_span(text, m.start, 300)
-        if _in_sentence(theme.exclude, text[s:e]) or _GENERIC.search(text[s:e]):
+        sentence = text[s:e]
+        if _in_sentence(theme.exclude, sentence) or _GENERIC.search(sentence):
+            continue
+        if _RECOMMENDING.search(sentence):
             continue
         kept.append((m, s, e))
         if len(kept) >= 8:

@@ -137,3 +137,25 @@ def test_service_named_after_a_possessor(codebook):
 )
 def test_more_real_world_names(codebook, text, expected):
     assert code_agency(text, None, "agency", codebook).primary.code == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Westvale Partnership NHS Foundation Trust should review its discharge letters.",
+            "adult_mh_substance",
+        ),
+        (
+            "Northby Partnership University NHS Foundation Trust must train ward staff.",
+            "adult_mh_substance",
+        ),
+        (
+            "Eastcombe Community Healthcare NHS Trust should audit health visiting records.",
+            "community_health",
+        ),
+        ("The NHS Foundation Trust should audit its records.", "health_overview"),
+    ],
+)
+def test_trust_names(codebook, text, expected):
+    assert code_agency(text, None, "agency", codebook).primary.code == expected

@@ -324,3 +324,108 @@ def test_family_table_row_and_named_parent_age(codebook):
     assert "teenage_parents" in _codes(
         "Jade | Mother | 16\nJade was 16 when Maisie was born.", codebook
     )
+
+
+# --- the subject child named in a broken title, in the incident sentence, "a boy of N weeks" ------
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("Child R, a baby boy of eleven weeks, was brought to the clinic.", 11 * WEEK),
+        ("Baby L, a girl of 5 months, was seen by the GP.", 5 / 12),
+        ("Child H, a toddler of 2 years and 3 months, fell.", 2.25),
+    ],
+)
+def test_age_of_a_child_of_n_units(text, age):
+    assert read_case_facts(text).child_age_years == pytest.approx(age, abs=1e-3)
+
+
+def test_age_of_another_named_person_is_not_the_child_age():
+    text = (
+        "Serious Case Review concerning Poppy\n"
+        "On 4 June 2011, Poppy, a baby girl of three weeks, was found unresponsive. Poppy died.\n"
+        "On 2 May 2010, Leanne, then aged 15, told the school nurse she was pregnant. "
+        "Leanne, aged 15, moved in with her aunt. Poppy was born in May 2011."
+    )
+    facts = read_case_facts(text)
+    assert facts.child_age_years == pytest.approx(3 * WEEK, abs=1e-3)
+    assert facts.age_band == "under_1"
+
+
+def test_subject_named_on_second_title_line_gives_pronoun_sex():
+    text = (
+        "Eastmoor Safeguarding Children Board\n"
+        "Overview Report: Serious Case Review\n"
+        "concerning Toby\n"
+        "Date of report: 3 May 2012\n"
+        "On 9 March 2012, Toby, aged 5 weeks, was taken to hospital after Dean rang for an "
+        "ambulance saying he was not breathing. Toby died two days later. Toby's carers were "
+        "arrested."
+    )
+    facts = read_case_facts(text)
+    assert facts.child_sex == "male"
+    assert facts.child_age_years == pytest.approx(5 * WEEK, abs=1e-3)
+
+
+def test_subject_named_in_incident_sentence_without_title():
+    text = (
+        "Introduction\n"
+        "On 12 January 2013, Mia, aged 7 weeks, was admitted to hospital after her father called "
+        "for help. Mia had a fractured skull. Mia survived. Her brother Jake, aged 4, was placed "
+        "with relatives."
+    )
+    facts = read_case_facts(text)
+    assert facts.child_sex == "female"
+    assert facts.child_age_years == pytest.approx(7 * WEEK, abs=1e-3)
+
+
+def test_subject_of_this_review_names_the_child():
+    text = (
+        "Kai is the subject of this review. His sister Lily, aged 9, lived with him. "
+        "Kai was 14 months old when he was injured. Kai survived."
+    )
+    facts = read_case_facts(text)
+    assert facts.child_sex == "male"
+    assert facts.child_age_years == pytest.approx(14 / 12, abs=1e-3)
+
+
+def test_recommendation_sentence_in_narrative_is_not_a_case_theme(codebook):
+    text = (
+        "Background\n"
+        "Child V lived with her grandparents. The nursery reported no concerns.\n"
+        "The Family Nurse Partnership should ensure that all midwives know the referral route.\n"
+        "The adult mental health team will make safeguarding training mandatory for its staff.\n"
+    )
+    codes = _codes(text, codebook)
+    assert "teenage_parents" not in codes
+    assert "parental_mental_ill_health" not in codes
+
+
+def test_case_theme_still_found_beside_a_recommendation_sentence(codebook):
+    text = (
+        "Background\n"
+        "Child V's mother had been treated for severe postnatal depression by the mental health "
+        "team. Agencies should ensure that such referrals are followed up.\n"
+    )
+    assert "parental_mental_ill_health" in _codes(text, codebook)
+
+
+def test_directive_sentence_and_action_plan_row_are_not_case_themes(codebook):
+    text = (
+        "Background\n"
+        "Child V lived with her grandparents, who cared for her well.\n"
+        "The Family Nurse Partnership should introduce peer review for its nurses.\n"
+        "| 4 | Brief all community psychiatric nurses | Manager, Mental Health Team | "
+        "By June 2011 | Green |\n"
+    )
+    codes = _codes(text, codebook)
+    assert "teenage_parents" not in codes
+    assert "parental_mental_ill_health" not in codes
+
+
+def test_should_have_in_analysis_still_counts(codebook):
+    text = (
+        "Analysis\n"
+        "The Health Visitor should have asked about the mother's heroin use, which was known to "
+        "the GP.\n"
+    )
+    assert "parental_substance_misuse" in _codes(text, codebook)

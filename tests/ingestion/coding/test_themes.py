@@ -149,3 +149,134 @@ def test_layer_from_text(codebook):
         themes = code_themes(text, codebook)
         agency = code_agency(text, None, "agency", codebook).primary.code
         assert code_layer(themes, agency, codebook).code == layer, text
+
+
+# --- rules added after measuring on the sample corpus (texts written for these tests) ---------
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # passive telling of a GP or school is information sharing, not a focus on the child
+        (
+            "Schools must be notified whenever a pupil is removed from a protection plan.",
+            {"information_sharing"},
+            {"focus_on_child"},
+        ),
+        (
+            "Make sure the family's GP is kept informed of case conference decisions.",
+            {"information_sharing"},
+            set(),
+        ),
+        (
+            "Completed assessments should be shared with the health visitor.",
+            {"information_sharing"},
+            set(),
+        ),
+        (
+            "Improve communication between the ambulance service and the out-of-hours GP.",
+            {"information_sharing"},
+            set(),
+        ),
+        # a parent's own history or childhood is part of the whole picture
+        (
+            "Assessments should look at the mother's own history of being in care.",
+            {"whole_picture"},
+            set(),
+        ),
+        (
+            "Practitioners should explore the father's own childhood experiences.",
+            {"whole_picture"},
+            set(),
+        ),
+        (
+            "Request records from previous local authorities when a family arrives from elsewhere.",
+            {"whole_picture"},
+            set(),
+        ),
+        # how the child experiences home life is the child's perspective
+        (
+            "Social workers should record how the children are experiencing the conflict at home.",
+            {"focus_on_child"},
+            {"whole_picture"},
+        ),
+        ("Ask what the young person feels about returning home.", {"focus_on_child"}, set()),
+        # household composition and checks about men are hidden men, not the whole picture
+        (
+            "Staff should find out the composition of the household, in particular any man visiting.",
+            {"hidden_men"},
+            {"whole_picture"},
+        ),
+        (
+            "Carry out background checks on any male partners who move in with the mother.",
+            {"hidden_men"},
+            {"whole_picture"},
+        ),
+        (
+            "Assessments should record the household composition and siblings' needs.",
+            {"whole_picture"},
+            set(),
+        ),
+        # the impact of one issue on family functioning is that issue
+        (
+            "Consider the effect of debt on family functioning.",
+            {"poverty_housing"},
+            {"whole_picture"},
+        ),
+        # 'Think Family' alone is only a weak sign
+        (
+            "Adopt Think Family in the drug and alcohol service.",
+            {"substance_misuse"},
+            {"whole_picture"},
+        ),
+        # parents withdrawing from a service are hard to engage
+        (
+            "Where a mother withdraws from the parenting programme, the referrer is told.",
+            {"hard_to_engage"},
+            set(),
+        ),
+        # offender managers are an addressee, not line management
+        (
+            "Offender managers should visit the home with the social worker.",
+            set(),
+            {"management_supervision"},
+        ),
+        (
+            "Team managers should review every case after three months.",
+            {"management_supervision"},
+            set(),
+        ),
+        # being made aware of something is awareness raising
+        ("Midwives are made aware of the signs of postnatal depression.", {"training"}, set()),
+        # 'partner agencies' does not cancel a hidden-men statement in the same sentence
+        (
+            "Partner agencies should ensure assessments identify all men who live in the home.",
+            {"hidden_men"},
+            set(),
+        ),
+        ("Partner agencies are involved in the audit.", set(), {"hidden_men"}),
+        # defining a role is about staff roles; specialist advisers are expertise
+        ("Define the role of the lead professional in core groups.", {"staff_roles"}, set()),
+        (
+            "Provide access to specialist advisors on head injuries.",
+            {"professional_knowledge"},
+            set(),
+        ),
+        # 'practice nurses' are staff, not the practice being monitored
+        (
+            "The named nurse will monitor attendance of practice nurses at core groups.",
+            {"meeting_representation"},
+            {"audit"},
+        ),
+        ("The LSCB should monitor practice in cases of neglect.", {"audit"}, set()),
+        # 'unmet needs' with a CAF is early help, not neglect
+        ("Use a CAF when a child has unmet needs.", {"caf"}, {"neglect"}),
+        (
+            "The Department for Children, Schools and Families should revise the guidance.",
+            {"national_policy"},
+            set(),
+        ),
+    ],
+)
+def test_corpus_driven_rules(codebook, text, present, absent):
+    codes = {h.code for h in code_themes(text, codebook)}
+    assert present <= codes, (text, codes)
+    assert not (absent & codes), (text, codes)

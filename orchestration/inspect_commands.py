@@ -121,27 +121,31 @@ def _classify(args: argparse.Namespace) -> int:
     return status
 
 
-def _evaluate(args: argparse.Namespace) -> int:
+def evaluate_corpus(docs: Path, truth: Path, progress: bool = False) -> dict:
+    """Extract every document named in `truth` and score it against the truth: the report dict."""
     from ingestion.as_json import extraction_as_dict
     from ingestion.evaluation import Evaluation, evaluate_document
     from ingestion.extract import StageFailed, analyse_document
     from ingestion.readers import UnreadableDocument
 
-    truths = [json.loads(line) for line in args.truth.read_text().splitlines() if line.strip()]
+    truths = [json.loads(line) for line in truth.read_text().splitlines() if line.strip()]
     result = Evaluation()
-    for number, truth in enumerate(truths, start=1):
-        path = args.docs / truth["file"]
+    for number, expected in enumerate(truths, start=1):
+        path = docs / expected["file"]
         try:
-            extracted = extraction_as_dict(
-                analyse_document(path.read_bytes(), path.name), truth["file"]
-            )
+            data = path.read_bytes()
+            extracted = extraction_as_dict(analyse_document(data, path.name), expected["file"])
         except (OSError, UnreadableDocument, StageFailed) as exc:
             print(f"scr evaluate: {path}: {exc}", file=sys.stderr)
             extracted = None
-        evaluate_document(result, extracted, truth)
-        if number % 25 == 0:
+        evaluate_document(result, extracted, expected)
+        if progress and number % 25 == 0:
             print(f"evaluated {number}/{len(truths)}", file=sys.stderr)
-    report = result.as_dict()
+    return result.as_dict()
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    report = evaluate_corpus(args.docs, args.truth, progress=True)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=2, sort_keys=True) + "\n")
     print(render_evaluation(report))

@@ -41,8 +41,11 @@ serve: install  ## Dagster webserver and daemon: the schedule and the inbox sens
 bench: install  ## speed and accuracy benchmarks (not part of make test)
 	$(BIN)/python -m benchmarks
 
-docs: install  ## the dbt docs site, built against the published warehouse
-	cd dbt_project && SCR_DBT_DB_PATH=$(CURDIR)/warehouse/data/scr.duckdb ../$(BIN)/dbt docs generate --profiles-dir .
+docs: install  ## the dbt docs site, built from a copy of the published warehouse (run first if none)
+	@test -f warehouse/data/scr.duckdb || $(BIN)/scr run
+	@mkdir -p warehouse/data/docs && cp warehouse/data/scr.duckdb warehouse/data/docs/scr.duckdb
+	cd dbt_project && SCR_DBT_DB_PATH=$(CURDIR)/warehouse/data/docs/scr.duckdb ../$(BIN)/dbt docs generate --quiet --profiles-dir . --target-path target/docs
+	@echo "docs site: dbt_project/target/docs/index.html (browse it: cd dbt_project && ../$(BIN)/dbt docs serve --profiles-dir . --target-path target/docs)"
 
 clean:
 	rm -rf warehouse/data dbt_project/target dbt_project/logs .pytest_cache .ruff_cache

@@ -1,12 +1,13 @@
 -- Near-identical recommendations made by different reviews, grouped.
 -- Similarity is the TF-IDF cosine of the recommendations' words. Stop words are left out, and
--- words found in more than `recurrence_max_df_share` of all recommendations (and in more than
--- `recurrence_min_df_cap`) do not make two recommendations candidates on their own: they carry
--- little weight and would pair everything with everything. Two recommendations of different
--- reviews at or above `recurrence_threshold` are linked; a group is a connected set of them.
+-- only words found in at most `recurrence_max_df` recommendations make two recommendations
+-- candidates: commoner words carry little weight (they still count in the cosine) and would pair
+-- everything with everything, so the candidate set, and memory, stay bounded however large the
+-- corpus (a share of the corpus as the cap made 80 million pairs at 61,000 recommendations).
+-- Two recommendations of different reviews at or above `recurrence_threshold` are linked; a
+-- group is a connected set of them.
 {%- set threshold = var('recurrence_threshold', 0.8) %}
-{%- set max_df_share = var('recurrence_max_df_share', 0.02) %}
-{%- set min_df_cap = var('recurrence_min_df_cap', 50) %}
+{%- set max_df = var('recurrence_max_df', 50) %}
 with recursive recs as (
     select recommendation_id, review_id, text from {{ ref('int_recommendations') }}
 ),
@@ -48,7 +49,7 @@ weights as (
         t.review_id,
         t.token,
         t.tf * ln((c.n + 1) / (d.df + 1)) + 0.0 as weight,
-        d.df <= greatest({{ min_df_cap }}, c.n * {{ max_df_share }}) as is_linking
+        d.df <= {{ max_df }} as is_linking
     from term_frequency as t
     inner join document_frequency as d on t.token = d.token
     cross join corpus as c

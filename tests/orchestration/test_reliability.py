@@ -131,19 +131,15 @@ def test_inbox_is_the_truth_removed_files_leave_changed_files_replace(tmp_path):
     assert "90 days" in texts and "six months" not in texts and "a year" not in texts
 
 
+def _scr_run_command(inbox, warehouse, *extra):
+    """`scr run` as a separate process would be started (no shell)."""
+    command = [sys.executable, "-m", "orchestration.cli", "run", "--inbox", str(inbox)]
+    return [*command, "--warehouse", str(warehouse), *extra]
+
+
 def _scr_run(inbox, warehouse, *extra):
     return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "orchestration.cli",
-            "run",
-            "--inbox",
-            str(inbox),
-            "--warehouse",
-            str(warehouse),
-            *extra,
-        ],
+        _scr_run_command(inbox, warehouse, *extra),
         cwd=PROJECT_ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -214,17 +210,7 @@ def test_crash_safety_one_writer_and_readers_never_blocked(stale_warehouse):
     first = _scr_run(inbox, paths.root, "--workers", "2")
     _read_until(first, "to extract")  # the first run holds the lock now
     second = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "orchestration.cli",
-            "run",
-            "--inbox",
-            str(inbox),
-            "--warehouse",
-            str(paths.root),
-            "--quiet",
-        ],
+        _scr_run_command(inbox, paths.root, "--quiet"),
         cwd=PROJECT_ROOT,
         capture_output=True,
         text=True,

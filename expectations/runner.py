@@ -16,6 +16,8 @@ from great_expectations.data_context.types.base import ProgressBarsConfig
 
 from expectations.suites import Suite
 
+DOCUMENT_COLUMN = "document_id"
+
 
 @dataclass(frozen=True)
 class ExpectationResult:
@@ -30,6 +32,9 @@ class ExpectationResult:
     element_count: int | None
     unexpected_count: int | None
     details: str | None
+    # The documents whose rows failed (empty when the failure is not row-level, e.g. a table's
+    # row count): what lets one bad document be quarantined instead of blocking every other.
+    document_ids: tuple[str, ...] = ()
 
 
 def validate_suites(con: duckdb.DuckDBPyConnection, suites: list[Suite]) -> list[ExpectationResult]:
@@ -58,9 +63,16 @@ def _validate(
     gx_suite = context.suites.add(gx.ExpectationSuite(name=suite.name))
     blocking_by_id: dict[str, bool] = {}
     for checked in suite.expectations:
-        added = gx_suite.add_expectation(checked.expectation)
+        # A copy: the suites are plain data and may be validated more than once per process.
+        added = gx_suite.add_expectation(checked.expectation.copy(update={"id": None}))
         blocking_by_id[str(added.id)] = checked.is_blocking
-    validation = batch.validate(gx_suite, result_format="SUMMARY")
+    result_format: dict[str, object] = {"result_format": "SUMMARY"}
+    if DOCUMENT_COLUMN in frame.columns:
+        result_format = {
+            "result_format": "COMPLETE",
+            "unexpected_index_column_names": [DOCUMENT_COLUMN],
+        }
+    validation = batch.validate(gx_suite, result_format=result_format)
     return [
         _to_result(suite, outcome, blocking_by_id[str(outcome.expectation_config.id)])
         for outcome in validation.results
@@ -87,4 +99,11 @@ def _to_result(suite: Suite, outcome: object, is_blocking: bool) -> ExpectationR
         element_count=detail.get("element_count"),
         unexpected_count=detail.get("unexpected_count"),
         details=json.dumps(sample[:10], default=str) if sample else None,
+        document_ids=_failing_documents(detail),
     )
+
+
+def _failing_documents(detail: dict) -> tuple[str, ...]:
+    rows = detail.get("unexpected_index_list") or []
+    ids = {row.get(DOCUMENT_COLUMN) for row in rows if isinstance(row, dict)}
+    return tuple(sorted(i for i in ids if isinstance(i, str)))

@@ -124,27 +124,7 @@ def analyse_document(
         )
         for row in plan_rows
     )
-    issues: list[ExtractionIssue] = []
-    if not looks_like_review(norm.text):
-        issues.append(ExtractionIssue("read", "error", NOT_A_REVIEW))
-    if not coded:
-        issues.append(
-            ExtractionIssue(
-                "segment",
-                "warning",
-                "no recommendations section was found; the review is loaded with none. If the "
-                "report has one, check its heading is one the segmenter knows.",
-            )
-        )
-    if facts.outcome is None:
-        issues.append(
-            ExtractionIssue(
-                "case",
-                "warning",
-                "could not tell whether the child died or was seriously injured; outcome left "
-                "empty (add a manual code or check the report).",
-            )
-        )
+    issues = _issues(norm.text, bool(coded), facts.outcome is not None)
     return ReviewExtraction(
         document_id=document_id,
         media_type=raw.media_type,
@@ -156,6 +136,32 @@ def analyse_document(
         action_plan=plan,
         issues=tuple(issues),
     )
+
+
+def _issues(text: str, has_recommendations: bool, has_outcome: bool) -> list[ExtractionIssue]:
+    """What a person should know about the document; a non-review is told that alone."""
+    if not looks_like_review(text):
+        return [ExtractionIssue("read", "error", NOT_A_REVIEW)]
+    issues: list[ExtractionIssue] = []
+    if not has_recommendations:
+        issues.append(
+            ExtractionIssue(
+                "segment",
+                "warning",
+                "no recommendations section was found; the review is loaded with none. If the "
+                "report has one, check its heading is one the segmenter knows.",
+            )
+        )
+    if not has_outcome:
+        issues.append(
+            ExtractionIssue(
+                "case",
+                "warning",
+                "could not tell whether the child died or was seriously injured; outcome left "
+                "empty (add a manual code or check the report).",
+            )
+        )
+    return issues
 
 
 def _stage(stage: str, function, *args: object):  # noqa: ANN001, ANN202

@@ -18,11 +18,13 @@ import polars as pl
 from dagster_dbt import DbtCliResource, dbt_assets
 
 from ingestion.codebook import load_codebook
+from ingestion.errors import RemovalsRefused
 from ingestion.manual_codes import MANUAL_CODES_SCHEMA, parse_manual_codes
 from ingestion.records import EXTRACTION_ISSUES_SCHEMA, EXTRACTOR_VERSION, RAW_SCHEMAS
+from orchestration.checks import QUARANTINED_METADATA
 from orchestration.dbt_project import DBT_DB_PATH_ENV, DBT_TARGET_PATH, dbt_project
 from orchestration.extraction import extract_files
-from orchestration.inbox import diff_inbox, hash_file, list_inbox
+from orchestration.inbox import diff_inbox, hash_file, list_inbox, removal_refusal
 from orchestration.progress import report
 from orchestration.resources import WarehouseResource, WriterLockResource
 from orchestration.translator import ScrDbtTranslator
@@ -32,6 +34,7 @@ from warehouse.load import (
     known_documents,
     load_document_frames,
     mark_seen,
+    quarantined_documents,
     remove_documents,
     replace_run_issues,
     replace_table,
@@ -66,7 +69,13 @@ def raw_tables(
     report(context, f"inbox {settings.inbox}: {len(files)} files")
     hashed = [(f, hash_file(f.path)) for f in files]
     with duckdb.connect(str(build)) as con:
-        diff = diff_inbox(hashed, known_documents(con), EXTRACTOR_VERSION)
+        known = known_documents(con)
+        diff = diff_inbox(hashed, known, EXTRACTOR_VERSION)
+        refusal = removal_refusal(
+            len(diff.to_remove), len(known), len(files), settings.max_removal_share, settings.inbox
+        )
+        if refusal and not settings.allow_removals:
+            raise RemovalsRefused(refusal)
         removed = remove_documents(con, diff.to_remove)
         jobs = sorted(
             ((str(f.path), f.relative_path, doc_id) for doc_id, f in diff.to_extract.items()),
@@ -85,6 +94,7 @@ def raw_tables(
             "SELECT count(*) FILTER (WHERE status = 'quarantined'), "
             "(SELECT count(*) FROM raw.recommendations) FROM raw.documents"
         ).fetchone()
+        quarantined = quarantined_documents(con)
         con.execute(
             "INSERT INTO raw.runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'building')",
             [
@@ -109,7 +119,12 @@ def raw_tables(
         "manual_codes": manual,
     }
     for table in RAW_TABLES:
-        metadata = summary if table == "documents" else {}
+        metadata: dict[str, object] = {}
+        if table == "documents":
+            metadata = dict(summary)
+            metadata[QUARANTINED_METADATA] = dg.MetadataValue.json(
+                [{"path": path, "reason": reason} for path, reason in quarantined]
+            )
         yield dg.MaterializeResult(asset_key=["raw", table], metadata=metadata)
 
 

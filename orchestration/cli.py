@@ -1,18 +1,28 @@
 """`scr`: the command line of scr-warehouse.
 
 Exit status of `scr run`: 0 the build was checked and published (quarantined files, if any, are
-listed); 1 nothing was published (a blocking check failed, another run holds the warehouse, or an
-internal error), or a step after publishing (the HTML report) failed; 2 usage error.
+listed); 1 nothing was published (a blocking check failed, another run holds the warehouse, the
+run would remove too much of the warehouse, or an internal error), or a step after publishing (the
+HTML report) failed; 2 usage error (a bad setting: nothing was started or created).
+
+Every expected failure is one line on stderr saying what to do; a full trace, when there is one,
+goes to a log file under WAREHOUSE/logs/, named in that line.
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
-from collections.abc import Sequence
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
+from ingestion.errors import NoPublishedWarehouse, ScrError, UsageError
 from orchestration.inspect_commands import add_commands as add_inspect_commands
+from orchestration.settings import ALLOW_REMOVALS_ENV, MAX_REMOVAL_SHARE_ENV
+from orchestration.trace_log import write_trace
 
 EXIT_PUBLISHED = 0
 EXIT_NOT_PUBLISHED = 1
@@ -49,18 +59,32 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument(
         "--workers",
-        type=int,
-        help="extraction processes (default: $SCR_WORKERS, else one per core)",
+        type=_positive(int),
+        help="extraction processes, 1 or more (default: $SCR_WORKERS, else one per core)",
     )
     run.add_argument(
         "--max-file-bytes",
-        type=int,
+        type=_positive(int),
         help="files larger than this are quarantined unread (default: $SCR_MAX_FILE_BYTES, else 200 MB)",
     )
     run.add_argument(
         "--coding",
         help="folder of manual-code CSVs that override automatic codes "
         "(default: $SCR_CODING_DIR, else coding/)",
+    )
+    run.add_argument(
+        "--allow-removals",
+        action="store_true",
+        default=None,
+        help="publish even when the run removes more than the allowed share of the published "
+        f"documents, or all of them (an empty inbox); also ${ALLOW_REMOVALS_ENV}=1",
+    )
+    run.add_argument(
+        "--max-removal-share",
+        type=float,
+        metavar="SHARE",
+        help="the share of published documents (0-1) a run may remove without --allow-removals "
+        f"(default: ${MAX_REMOVAL_SHARE_ENV}, else 0.5)",
     )
     run.add_argument("--quiet", action="store_true", help="print the summary only")
     run.set_defaults(handler=_run)
@@ -114,6 +138,28 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    command = argv[0] if argv and not argv[0].startswith("-") else "scr"
+    try:
+        return _dispatch(argv)
+    except ScrError as exc:
+        print(f"scr {command}: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except BrokenPipeError:  # `scr extract FILE | head`: the reader has all it wanted
+        _quiet_stdout()
+        return 0
+    except KeyboardInterrupt:
+        print(f"scr {command}: interrupted", file=sys.stderr)
+        return 130
+    except OSError as exc:
+        if exc.filename is None:
+            return _internal_error(command)
+        print(f"scr {command}: cannot use {exc.filename}: {exc.strerror}", file=sys.stderr)
+        return EXIT_USAGE
+    except Exception:
+        return _internal_error(command)
+
+
+def _dispatch(argv: list[str]) -> int:
     if argv[:1] == ["corpus"]:  # the generator has its own command line, --help included
         from corpus.cli import main as corpus_main
 
@@ -123,51 +169,116 @@ def main(argv: Sequence[str] | None = None) -> int:
     return args.handler(args)
 
 
-def _report(args: argparse.Namespace) -> int:
-    from pathlib import Path
+def _internal_error(command: str) -> int:
+    log = write_trace(command, traceback.format_exc())
+    kind, value = sys.exc_info()[:2]
+    print(
+        f"scr {command}: internal error ({kind.__name__}: {value}); the full trace is in {log}. "
+        "Please report it with that file.",
+        file=sys.stderr,
+    )
+    return EXIT_NOT_PUBLISHED
 
+
+def _quiet_stdout() -> None:
+    """After a broken pipe, point stdout at /dev/null so the interpreter's final flush is quiet."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+def _positive(kind: Callable[[str], int]) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if value < 1:
+            raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+        return value
+
+    return parse
+
+
+def _writable_target(path: Path, what: str) -> None:
+    """The folder a file will go into must exist or be creatable, and be writable."""
+    existing = path
+    while not existing.exists():
+        existing = existing.parent
+    if not existing.is_dir() or not os.access(existing, os.W_OK | os.X_OK):
+        raise UsageError(f"cannot write the {what} to {path}: {existing} is not a writable folder")
+
+
+def _published(warehouse: str | None) -> Path:
     from orchestration.settings import resolve_settings
+
+    published = resolve_settings(warehouse_dir=warehouse).paths.published
+    if not published.exists():
+        raise NoPublishedWarehouse(
+            f"no published warehouse at {published}: run `scr run` first (or give --warehouse)"
+        )
+    return published
+
+
+def _report(args: argparse.Namespace) -> int:
     from warehouse.html_report import write_report
 
-    paths = resolve_settings(warehouse_dir=args.warehouse).paths
-    out = Path(args.out) if args.out else paths.root / "report.html"
+    published = _published(args.warehouse)
+    out = Path(args.out) if args.out else published.parent / "report.html"
+    _writable_target(out.parent, "report")
     try:
-        written = write_report(paths.published, out, args.suppress_below)
+        written = write_report(published, out, args.suppress_below)
     except ValueError as exc:
-        print(f"scr report: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        raise UsageError(str(exc)) from exc
     print(f"written: {written}")
     return 0
 
 
 def _export(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from orchestration.settings import resolve_settings
     from warehouse.export import export_reporting
 
-    paths = resolve_settings(warehouse_dir=args.warehouse).paths
+    published = _published(args.warehouse)
+    _writable_target(Path(args.out), "export")
     try:
-        written = export_reporting(paths.published, Path(args.out), args.format)
+        written = export_reporting(published, Path(args.out), args.format)
     except ValueError as exc:
-        print(f"scr export: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        raise UsageError(str(exc)) from exc
     print(f"written: {len(written)} files in {args.out}")
     return 0
 
 
 def _run(args: argparse.Namespace) -> int:
+    from orchestration.settings import check_inbox, check_warehouse_writable, resolve_settings
+    from warehouse.build import ensure_unlocked
+
+    # Every setting is checked before anything is created: a bad one is a usage error.
+    settings = resolve_settings(
+        args.inbox,
+        args.warehouse,
+        args.workers,
+        args.max_file_bytes,
+        args.coding,
+        args.max_removal_share,
+        args.allow_removals,
+    )
+    check_inbox(settings)
+    check_warehouse_writable(settings)
+    ensure_unlocked(settings.paths)
     _configure_terminal_logging(quiet=args.quiet)
     from orchestration.run import run_pipeline
 
     outcome = run_pipeline(
-        inbox=args.inbox,
-        warehouse_dir=args.warehouse,
-        workers=args.workers,
-        max_file_bytes=args.max_file_bytes,
-        coding_dir=args.coding,
+        inbox=str(settings.inbox),
+        warehouse_dir=str(settings.warehouse_dir),
+        workers=settings.workers,
+        max_file_bytes=settings.max_file_bytes,
+        coding_dir=str(settings.coding_dir),
+        allow_removals=settings.allow_removals,
+        max_removal_share=settings.max_removal_share,
     )
     print(outcome.render())
+    if outcome.traces:
+        log = write_trace("run", "\n\n".join(outcome.traces), str(settings.warehouse_dir))
+        print(f"full traces: {log}")
     return EXIT_PUBLISHED if outcome.published and outcome.succeeded else EXIT_NOT_PUBLISHED
 
 

@@ -6,6 +6,8 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from ingestion.errors import UsageError
+
 # Files that are never reports: editor droppings, OS metadata, partial downloads.
 _IGNORED_PREFIXES = (".", "~$")
 _IGNORED_SUFFIXES = (".part", ".crdownload", ".tmp")
@@ -24,7 +26,9 @@ class InboxFile:
 def list_inbox(inbox: Path) -> list[InboxFile]:
     """Every candidate report under `inbox`, sorted by relative path (deterministic order)."""
     if not inbox.is_dir():
-        raise FileNotFoundError(f"inbox {inbox} does not exist or is not a folder")
+        raise UsageError(
+            f"inbox {inbox} does not exist or is not a folder: give the folder of reports"
+        )
     files = []
     for path in inbox.rglob("*"):
         name = path.name
@@ -80,3 +84,28 @@ def diff_inbox(
             to_extract[document_id] = file
     present = set(to_extract) | set(unchanged)
     return InboxDiff(to_extract, unchanged, frozenset(set(known) - present), duplicates)
+
+
+def removal_refusal(
+    to_remove: int, published: int, inbox_files: int, max_share: float, inbox: Path
+) -> str | None:
+    """Why publishing these removals must wait for a person's word, or None when it need not.
+
+    An empty inbox always needs it (a share that is briefly unmounted looks empty); otherwise a
+    run may remove up to `max_share` of the published documents on its own.
+    """
+    if to_remove == 0:
+        return None
+    if inbox_files == 0:
+        why = f"the inbox {inbox} is empty, so publishing would remove all {to_remove} documents"
+    elif to_remove > max_share * published:
+        why = (
+            f"{to_remove} of the {published} published documents are no longer in the inbox "
+            f"{inbox}, more than the {max_share:.0%} a run may remove on its own"
+        )
+    else:
+        return None
+    return (
+        f"{why}; nothing was changed. If the files were removed on purpose, run again with "
+        "--allow-removals (or SCR_ALLOW_REMOVALS=1); if not, check that the inbox is mounted."
+    )

@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from ingestion.errors import UsageError
 from orchestration.settings import PROJECT_ROOT
 
 DEFAULT_EVALUATION_OUT = PROJECT_ROOT / "benchmarks" / "results" / "evaluation.json"
@@ -48,7 +49,11 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     evaluate.add_argument("--docs", type=Path, required=True, help="folder holding the documents")
     evaluate.add_argument("--truth", type=Path, required=True, help="truth.jsonl")
     evaluate.add_argument(
-        "--out", type=Path, default=DEFAULT_EVALUATION_OUT, help="where to write the JSON"
+        "--out",
+        type=Path,
+        default=DEFAULT_EVALUATION_OUT,
+        help="where to write the JSON (default: "
+        f"{DEFAULT_EVALUATION_OUT.relative_to(PROJECT_ROOT)})",
     )
     evaluate.set_defaults(handler=_evaluate)
 
@@ -61,8 +66,7 @@ def _extract(args: argparse.Namespace) -> int:
     try:
         data = args.file.read_bytes()
     except OSError as exc:
-        print(f"scr extract: cannot read {args.file}: {exc.strerror}", file=sys.stderr)
-        return 2
+        raise UsageError(f"cannot read {args.file}: {exc.strerror}") from exc
     try:
         record = extraction_as_dict(analyse_document(data, args.file.name), str(args.file))
     except (UnreadableDocument, StageFailed) as exc:
@@ -82,7 +86,8 @@ def _listing(record: dict) -> str:
     lines = [
         f"{record['path']}: {review['title'] or '(no title)'}",
         f"  outcome {review['outcome']}, child {review['child_sex']}, "
-        f"age {review['child_age_years']} ({review['age_band']}), area {review['area']}, "
+        f"age {years_and_months(review['child_age_years'])} ({review['age_band']}), "
+        f"area {review['area']}, "
         f"year {review['year']}",
         f"  case themes: {', '.join(record['case_themes']) or '-'}",
         f"  {review['recommendation_count']} recommendations:",
@@ -96,6 +101,17 @@ def _listing(record: dict) -> str:
     return "\n".join(lines)
 
 
+def years_and_months(age: float | None) -> str:
+    """An age as a person writes it: '3 months', '2 years 5 months', '-' when unknown."""
+    if age is None:
+        return "-"
+    months = round(age * 12)
+    years, months = divmod(months, 12)
+    parts = [f"{years} year{'s' * (years != 1)}"] * bool(years)
+    parts += [f"{months} month{'s' * (months != 1)}"] * bool(months or not years)
+    return " ".join(parts)
+
+
 def _classify(args: argparse.Namespace) -> int:
     from ingestion.codebook import load_codebook
     from ingestion.coding.classify import classify_recommendation
@@ -105,20 +121,53 @@ def _classify(args: argparse.Namespace) -> int:
     for number, line in enumerate(sys.stdin, start=1):
         if not line.strip():
             continue
-        try:
-            item = json.loads(line)
-            text = item["text"]
-            if not isinstance(text, str):
-                raise TypeError("text must be a string")
-        except (ValueError, KeyError, TypeError) as exc:
-            print(
-                f"scr classify: line {number}: not {{'id', 'text'}} JSON ({exc})", file=sys.stderr
-            )
+        text, problem = _classify_input(line)
+        if problem:
+            print(f"scr classify: line {number}: {problem}", file=sys.stderr)
             status = 2
             continue
+        item = json.loads(line)
         coded = classify_recommendation(text, codebook)
         print(json.dumps({"id": item.get("id"), **coded}, ensure_ascii=False))
     return status
+
+
+def _classify_input(line: str) -> tuple[str, str | None]:
+    """The text to code from one input line, or why the line cannot be coded."""
+    try:
+        item = json.loads(line)
+    except ValueError:
+        return "", 'not JSON: give one object per line, e.g. {"id": 1, "text": "..."}'
+    if not isinstance(item, dict):
+        return "", 'not a JSON object: give {"id": ..., "text": ...}'
+    if "text" not in item:
+        return "", "missing field 'text'"
+    text = item["text"]
+    if not isinstance(text, str):
+        return "", f"field 'text' must be a string, not {type(text).__name__}"
+    if not text.strip():
+        return "", "field 'text' is empty: give the recommendation's wording"
+    return text, None
+
+
+def read_truth(truth: Path) -> list[dict]:
+    """The truth file's records; a missing file or a bad line is a usage error naming it."""
+    if not truth.is_file():
+        raise UsageError(f"truth file {truth} does not exist: give a truth.jsonl")
+    records = []
+    for number, line in enumerate(truth.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except ValueError:
+            raise UsageError(f"{truth} line {number}: not JSON") from None
+        if not isinstance(record, dict) or not isinstance(record.get("file"), str):
+            raise UsageError(f"{truth} line {number}: missing field 'file'")
+        records.append(record)
+    if not records:
+        raise UsageError(f"{truth} holds no records: nothing to evaluate")
+    return records
 
 
 def evaluate_corpus(docs: Path, truth: Path, progress: bool = False) -> dict:
@@ -128,7 +177,15 @@ def evaluate_corpus(docs: Path, truth: Path, progress: bool = False) -> dict:
     from ingestion.extract import StageFailed, analyse_document
     from ingestion.readers import UnreadableDocument
 
-    truths = [json.loads(line) for line in truth.read_text().splitlines() if line.strip()]
+    if not docs.is_dir():
+        raise UsageError(f"documents folder {docs} does not exist or is not a folder")
+    truths = read_truth(truth)
+    missing = [t["file"] for t in truths if not (docs / t["file"]).is_file()]
+    if len(missing) == len(truths):
+        raise UsageError(
+            f"none of the {len(truths)} files named in {truth} is in {docs} (e.g. {missing[0]}): "
+            "give the folder the truth file describes"
+        )
     result = Evaluation()
     for number, expected in enumerate(truths, start=1):
         path = docs / expected["file"]
@@ -139,14 +196,17 @@ def evaluate_corpus(docs: Path, truth: Path, progress: bool = False) -> dict:
             print(f"scr evaluate: {path}: {exc}", file=sys.stderr)
             extracted = None
         evaluate_document(result, extracted, expected)
-        if progress and number % 25 == 0:
+        if progress and (number % 25 == 0 or number == len(truths)):
             print(f"evaluated {number}/{len(truths)}", file=sys.stderr)
     return result.as_dict()
 
 
 def _evaluate(args: argparse.Namespace) -> int:
     report = evaluate_corpus(args.docs, args.truth, progress=True)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"cannot write {args.out}: {exc.strerror}") from exc
     args.out.write_text(json.dumps(report, indent=2, sort_keys=True) + "\n")
     print(render_evaluation(report))
     print(f"written: {args.out}")

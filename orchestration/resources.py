@@ -20,10 +20,20 @@ class WarehouseResource(dg.ConfigurableResource):
     workers: int | None = None
     max_file_bytes: int | None = None
     coding_dir: str | None = None
+    max_removal_share: float | None = None
+    allow_removals: bool | None = None
+    max_quarantine_share: float | None = None
 
     def settings(self) -> Settings:
         return resolve_settings(
-            self.inbox, self.warehouse_dir, self.workers, self.max_file_bytes, self.coding_dir
+            self.inbox,
+            self.warehouse_dir,
+            self.workers,
+            self.max_file_bytes,
+            self.coding_dir,
+            self.max_removal_share,
+            self.allow_removals,
+            self.max_quarantine_share,
         )
 
 

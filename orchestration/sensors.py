@@ -6,7 +6,7 @@ import json
 import dagster as dg
 
 from ingestion.records import EXTRACTOR_VERSION
-from orchestration.inbox import InboxFile, diff_inbox, hash_file, list_inbox
+from orchestration.inbox import InboxFile, diff_inbox, hash_file, list_inbox, removal_refusal
 from orchestration.jobs import scr_pipeline
 from orchestration.resources import WarehouseResource
 from warehouse.build import connect_read_only
@@ -62,11 +62,20 @@ def pending_run_key(hashed: list[tuple[InboxFile, str]], known: dict[str, str]) 
 def inbox_sensor(
     context: dg.SensorEvaluationContext, warehouse: WarehouseResource
 ) -> dg.RunRequest | dg.SkipReason:
+    settings = warehouse.settings()
     cache = json.loads(context.cursor) if context.cursor else {}
-    files = list_inbox(warehouse.settings().inbox)
+    files = list_inbox(settings.inbox)
     hashed, cache = hashes_with_cache(files, cache)
     context.update_cursor(json.dumps(cache, sort_keys=True))
-    run_key = pending_run_key(hashed, published_documents(warehouse))
+    known = published_documents(warehouse)
+    run_key = pending_run_key(hashed, known)
     if run_key is None:
         return dg.SkipReason(f"{len(files)} files in the inbox, all already published")
+    removing = len(diff_inbox(hashed, known, EXTRACTOR_VERSION).to_remove)
+    refusal = removal_refusal(
+        removing, len(known), len(files), settings.max_removal_share, settings.inbox
+    )
+    if refusal and not settings.allow_removals:  # unattended: wait for a person, start no run
+        context.log.warning(refusal)
+        return dg.SkipReason(refusal)
     return dg.RunRequest(run_key=run_key, tags={"scr/trigger": "inbox"})

@@ -1,4 +1,8 @@
-"""Run settings in one place: CLI flags win over environment variables, which win over defaults."""
+"""Run settings in one place: CLI flags win over environment variables, which win over defaults.
+
+Every value is checked here, before anything is created: a bad one is a `UsageError` naming the
+setting, the value and what would be right.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from ingestion.errors import UsageError
 from warehouse.paths import WarehousePaths
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -13,13 +18,22 @@ DEFAULT_INBOX = PROJECT_ROOT / "corpus" / "sample" / "reports"
 DEFAULT_WAREHOUSE_DIR = PROJECT_ROOT / "warehouse" / "data"
 SEEDS_DIR = PROJECT_ROOT / "dbt_project" / "seeds"
 DEFAULT_CODING_DIR = PROJECT_ROOT / "coding"
+DEFAULT_DAGSTER_HOME = PROJECT_ROOT / "warehouse" / "dagster_home"
 
 INBOX_ENV = "SCR_INBOX"
 WAREHOUSE_ENV = "SCR_WAREHOUSE_DIR"
 WORKERS_ENV = "SCR_WORKERS"
 MAX_FILE_BYTES_ENV = "SCR_MAX_FILE_BYTES"
 CODING_ENV = "SCR_CODING_DIR"
+MAX_REMOVAL_SHARE_ENV = "SCR_MAX_REMOVAL_SHARE"
+ALLOW_REMOVALS_ENV = "SCR_ALLOW_REMOVALS"
+MAX_QUARANTINE_SHARE_ENV = "SCR_MAX_QUARANTINE_SHARE"
 DEFAULT_MAX_FILE_BYTES = 200 * 1024 * 1024
+# A run may remove at most this share of the published documents unless told it may.
+DEFAULT_MAX_REMOVAL_SHARE = 0.5
+# Failed row-level checks quarantine their documents, up to this share of the run's documents;
+# past it the failure is taken for a systematic fault and blocks publication.
+DEFAULT_MAX_QUARANTINE_SHARE = 0.25
 
 
 @dataclass(frozen=True)
@@ -29,6 +43,9 @@ class Settings:
     workers: int
     max_file_bytes: int
     coding_dir: Path
+    max_removal_share: float = DEFAULT_MAX_REMOVAL_SHARE
+    allow_removals: bool = False
+    max_quarantine_share: float = DEFAULT_MAX_QUARANTINE_SHARE
 
     @property
     def paths(self) -> WarehousePaths:
@@ -41,16 +58,81 @@ def resolve_settings(
     workers: int | None = None,
     max_file_bytes: int | None = None,
     coding_dir: str | None = None,
+    max_removal_share: float | None = None,
+    allow_removals: bool | None = None,
+    max_quarantine_share: float | None = None,
 ) -> Settings:
     """Settings from explicit values, else `SCR_*` environment variables, else defaults."""
     inbox_path = inbox or os.environ.get(INBOX_ENV) or DEFAULT_INBOX
     warehouse_path = warehouse_dir or os.environ.get(WAREHOUSE_ENV) or DEFAULT_WAREHOUSE_DIR
-    worker_count = workers or int(os.environ.get(WORKERS_ENV) or 0) or (os.cpu_count() or 1)
-    size_limit = max_file_bytes or int(os.environ.get(MAX_FILE_BYTES_ENV) or DEFAULT_MAX_FILE_BYTES)
+    if workers is None:
+        workers = _env_number(WORKERS_ENV, int)
+        workers = os.cpu_count() or 1 if workers is None else workers
+    if max_file_bytes is None:
+        max_file_bytes = _env_number(MAX_FILE_BYTES_ENV, int)
+        max_file_bytes = DEFAULT_MAX_FILE_BYTES if max_file_bytes is None else max_file_bytes
+    if max_removal_share is None:
+        max_removal_share = _env_number(MAX_REMOVAL_SHARE_ENV, float)
+    if max_quarantine_share is None:
+        max_quarantine_share = _env_number(MAX_QUARANTINE_SHARE_ENV, float)
+    if allow_removals is None:
+        allow_removals = os.environ.get(ALLOW_REMOVALS_ENV, "").lower() in {"1", "true", "yes"}
+    _require(workers >= 1, f"workers must be 1 or more, not {workers}")
+    _require(
+        max_file_bytes >= 1, f"the file size limit must be 1 byte or more, not {max_file_bytes}"
+    )
+    removal = DEFAULT_MAX_REMOVAL_SHARE if max_removal_share is None else max_removal_share
+    quarantine = (
+        DEFAULT_MAX_QUARANTINE_SHARE if max_quarantine_share is None else max_quarantine_share
+    )
+    for name, share in (("removal share", removal), ("quarantine share", quarantine)):
+        _require(0 <= share <= 1, f"the {name} must be between 0 and 1, not {share}")
     return Settings(
         inbox=Path(inbox_path).resolve(),
         warehouse_dir=Path(warehouse_path).resolve(),
-        workers=max(1, worker_count),
-        max_file_bytes=size_limit,
+        workers=workers,
+        max_file_bytes=max_file_bytes,
         coding_dir=Path(coding_dir or os.environ.get(CODING_ENV) or DEFAULT_CODING_DIR).resolve(),
+        max_removal_share=removal,
+        allow_removals=allow_removals,
+        max_quarantine_share=quarantine,
     )
+
+
+def check_inbox(settings: Settings) -> None:
+    """The inbox must be an existing folder: a typo must not look like an empty inbox."""
+    if not settings.inbox.exists():
+        raise UsageError(f"inbox {settings.inbox} does not exist: give an existing folder")
+    if not settings.inbox.is_dir():
+        raise UsageError(f"inbox {settings.inbox} is not a folder: give the folder of reports")
+
+
+def check_warehouse_writable(settings: Settings) -> None:
+    """The warehouse folder must be (or be creatable as) a folder this process can write."""
+    root = settings.warehouse_dir
+    if root.exists() and not root.is_dir():
+        raise UsageError(f"warehouse {root} is a file, not a folder: give a folder")
+    existing = root
+    while not existing.exists():
+        existing = existing.parent
+    if not existing.is_dir() or not os.access(existing, os.W_OK | os.X_OK):
+        raise UsageError(
+            f"warehouse {root} cannot be written ({existing} is not a writable folder): "
+            "give a folder you can write, with --warehouse or SCR_WAREHOUSE_DIR"
+        )
+
+
+def _env_number(name: str, kind: type[int] | type[float]) -> int | float | None:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return None
+    try:
+        return kind(raw)
+    except ValueError:
+        what = "a whole number" if kind is int else "a number"
+        raise UsageError(f"{name}={raw!r} is not {what}: set it to {what} or unset it") from None
+
+
+def _require(condition: bool, message: str) -> None:
+    if not condition:
+        raise UsageError(message)

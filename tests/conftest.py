@@ -93,6 +93,14 @@ def document_frames(name: str, recommendation_count: int = 2) -> dict[str, pl.Da
     return frames
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Runs started by tests go to a Dagster instance of their own, not the developer's."""
+    import os
+    import tempfile
+
+    os.environ["DAGSTER_HOME"] = tempfile.mkdtemp(prefix="scr-tests-dagster-home-")
+
+
 @pytest.fixture
 def make_frames():
     return document_frames

@@ -17,11 +17,12 @@ from pathlib import Path
 
 import duckdb
 
+from ingestion.errors import ScrError
 from warehouse.paths import WarehousePaths
 from warehouse.schema import create_raw_schema
 
 
-class BuildLockedError(RuntimeError):
+class BuildLockedError(ScrError):
     """Another run is writing this warehouse."""
 
 
@@ -41,6 +42,25 @@ def build_lock(paths: WarehousePaths) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def ensure_unlocked(paths: WarehousePaths) -> None:
+    """Fail at once, before any work, when another run holds the writer's lock.
+
+    The run itself still takes the lock (this check only spares a person the start-up cost and
+    lets the refusal come before anything is created); a lock file is never created here.
+    """
+    if not paths.lock.exists():
+        return
+    with open(paths.lock, "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise BuildLockedError(
+                f"another scr run is writing {paths.root} (lock {paths.lock} is held); "
+                "wait for it to finish, then run again"
+            ) from exc
+        fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _remove_build_files(paths: WarehousePaths) -> None:

@@ -36,6 +36,62 @@ def remove_documents(con: duckdb.DuckDBPyConnection, document_ids: Iterable[str]
     return len(ids)
 
 
+def quarantined_documents(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
+    """(path, reason) of every quarantined document, sorted by path."""
+    rows = con.execute(
+        "SELECT path, coalesce(error_message, '') FROM raw.documents "
+        "WHERE status = 'quarantined' ORDER BY path"
+    ).fetchall()
+    return [(str(path), str(reason)) for path, reason in rows]
+
+
+def quarantine_documents(
+    con: duckdb.DuckDBPyConnection, reasons: Mapping[str, str], stage: str
+) -> list[tuple[str, str]]:
+    """Take these loaded documents out of the analysis, keeping a record of why.
+
+    Their extracted rows go; `raw.documents` marks them quarantined with the reason, and
+    `raw.extraction_issues` gets an error row for each. One transaction. Returns (path, reason)
+    per document, sorted by path.
+    """
+    if not reasons:
+        return []
+    frame = pl.DataFrame(
+        {"document_id": list(reasons), "reason": list(reasons.values())},
+        schema={"document_id": pl.String, "reason": pl.String},
+    )
+    con.register("_quarantine", frame.to_arrow())
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for table in _PER_DOCUMENT_TABLES:
+            if table != "extraction_issues":
+                con.execute(
+                    f"DELETE FROM raw.{table} "
+                    "WHERE document_id IN (SELECT document_id FROM _quarantine)"
+                )
+        con.execute(
+            "UPDATE raw.documents AS d SET status = 'quarantined', error_message = q.reason "
+            "FROM _quarantine AS q WHERE d.document_id = q.document_id"
+        )
+        con.execute(
+            "INSERT INTO raw.extraction_issues BY NAME "
+            "SELECT d.document_id, d.path, ? AS stage, 'error' AS severity, q.reason AS message, "
+            "d.extractor_version FROM raw.documents AS d JOIN _quarantine AS q USING (document_id)",
+            [stage],
+        )
+        quarantined = con.execute(
+            "SELECT d.path, q.reason FROM raw.documents AS d "
+            "JOIN _quarantine AS q USING (document_id) ORDER BY d.path"
+        ).fetchall()
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    finally:
+        con.unregister("_quarantine")
+    return [(str(path), str(reason)) for path, reason in quarantined]
+
+
 def load_document_frames(
     con: duckdb.DuckDBPyConnection,
     frames: Mapping[str, pl.DataFrame],

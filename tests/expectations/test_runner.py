@@ -65,3 +65,15 @@ def test_empty_span_is_caught(con):
     assert [(f.suite, f.expectation) for f in failures] == [
         ("raw_recommendations", "expect_column_pair_values_a_to_be_greater_than_b")
     ]
+
+
+def test_failing_rows_name_their_documents(con, make_frames):
+    load_document_frames(con, make_frames("b"), datetime(2026, 1, 1))
+    con.execute(
+        "update raw.recommendations set text = repeat('x', 20041) "
+        "where document_id = (select max(document_id) from raw.documents)"
+    )
+    _, failures = _failures(con)
+    (failure,) = failures
+    bad = con.execute("select max(document_id) from raw.documents").fetchone()[0]
+    assert failure.suite == "raw_recommendations" and failure.document_ids == (bad,)

@@ -2,6 +2,7 @@ import os
 
 import pytest
 
+from ingestion.errors import UsageError
 from orchestration.inbox import diff_inbox, hash_file, list_inbox
 
 V = "1.0"
@@ -24,7 +25,7 @@ def test_list_inbox_is_sorted_relative_and_skips_hidden_and_partial_files(tmp_pa
 
 
 def test_list_inbox_names_a_missing_folder(tmp_path):
-    with pytest.raises(FileNotFoundError, match="nope"):
+    with pytest.raises(UsageError, match="nope"):
         list_inbox(tmp_path / "nope")
 
 
@@ -68,3 +69,14 @@ def test_changed_file_is_a_new_document_and_the_old_one_goes(tmp_path):
     diff = diff_inbox(_hashed(tmp_path), {old_id: V}, V)
     assert diff.to_remove == {old_id}
     assert len(diff.to_extract) == 1
+
+
+def test_removal_refusal_guards_an_empty_inbox_and_large_removals(tmp_path):
+    from orchestration.inbox import removal_refusal
+
+    assert removal_refusal(0, 10, 0, 0.5, tmp_path) is None
+    assert "is empty" in removal_refusal(3, 3, 0, 0.5, tmp_path)
+    assert "is empty" in removal_refusal(1, 10, 0, 1.0, tmp_path)  # empty: always refused
+    assert removal_refusal(5, 10, 5, 0.5, tmp_path) is None  # exactly the share: allowed
+    refusal = removal_refusal(6, 10, 4, 0.5, tmp_path)
+    assert "6 of the 10" in refusal and "--allow-removals" in refusal

@@ -62,3 +62,52 @@ def test_run_key_names_additions_and_removals(tmp_path):
     version = __import__("ingestion.records").records.EXTRACTOR_VERSION
     assert pending_run_key(hashed, {hashed[0][1]: version}) is None
     assert pending_run_key(hashed, {}) != pending_run_key(hashed, {"x" * 64: version})
+
+
+def _published_with(paths, documents):
+    import duckdb
+
+    from ingestion.records import EXTRACTOR_VERSION
+
+    build = start_build(paths)
+    with duckdb.connect(str(build)) as con:
+        for document_id, path in documents:
+            con.execute(
+                "insert into raw.documents (document_id, path, status, extractor_version) "
+                "values (?, ?, 'ok', ?)",
+                [document_id, path, EXTRACTOR_VERSION],
+            )
+    publish_build(paths)
+
+
+def test_an_empty_inbox_starts_no_run_that_would_wipe_the_warehouse(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()  # a network share whose mount point is briefly empty
+    paths = WarehousePaths(tmp_path / "wh")
+    _published_with(paths, [("a" * 64, "a.txt"), ("b" * 64, "b.txt")])
+    result, _ = _evaluate(inbox, paths.root)
+    assert isinstance(result, dg.SkipReason)
+    assert "empty" in result.skip_message and "--allow-removals" in result.skip_message
+
+
+def test_removing_more_than_half_of_the_published_documents_waits_for_a_person(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text("the one report left")
+    paths = WarehousePaths(tmp_path / "wh")
+    _published_with(paths, [(hash_file(inbox / "a.txt"), "a.txt"), ("b" * 64, "b.txt")])
+    assert isinstance(_evaluate(inbox, paths.root)[0], dg.RunRequest)  # 1 of 2 is allowed
+    _published_with(
+        paths,
+        [(hash_file(inbox / "a.txt"), "a.txt"), ("b" * 64, "b.txt"), ("c" * 64, "c.txt")],
+    )
+    result, _ = _evaluate(inbox, paths.root)  # 2 of 3 is not
+    assert isinstance(result, dg.SkipReason) and "2 of the 3" in result.skip_message
+    context = dg.build_sensor_context(
+        resources={
+            "warehouse": WarehouseResource(
+                inbox=str(inbox), warehouse_dir=str(paths.root), allow_removals=True
+            )
+        },
+    )
+    assert isinstance(inbox_sensor(context), dg.RunRequest)

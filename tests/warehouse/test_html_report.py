@@ -785,7 +785,10 @@ def smart_con(published, tmp_path_factory):
     copy = tmp_path_factory.mktemp("smart") / "scr.duckdb"  # the views name their database
     shutil.copyfile(published, copy)
     with duckdb.connect(str(copy)) as writer:
-        reviews = [r[0] for r in writer.execute("select review_id from reporting.reviews limit 2")]
+        reviews = [
+            r[0]
+            for r in writer.execute("select review_id from reporting.reviews limit 2").fetchall()
+        ]
         writer.execute("delete from reporting.action_plan_smart")
         for i, review_id in enumerate(reviews):
             for j, criterion in enumerate(

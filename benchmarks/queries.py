@@ -46,11 +46,18 @@ ANALYST_QUERIES = {
 
 
 def reporting_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """The reporting tables by name, then the run log's as audit.<name>."""
     rows = con.execute(
-        "select table_name from information_schema.tables "
-        "where table_schema = 'reporting' order by table_name"
+        "select table_schema, table_name from information_schema.tables "
+        "where table_schema in ('reporting', 'audit') "
+        "order by table_schema <> 'reporting', table_name"
     ).fetchall()
-    return [name for (name,) in rows]
+    return [name if schema == "reporting" else f"{schema}.{name}" for schema, name in rows]
+
+
+def _qualified(name: str) -> str:
+    schema, _, table = name.rpartition(".")
+    return f'{schema or "reporting"}."{table}"'
 
 
 def median_latency(
@@ -73,11 +80,11 @@ def median_latency(
 
 
 def query_benchmark(published: Path, repeats: int = 20) -> dict[str, dict[str, dict]]:
-    """Latency of `select *` on every reporting table and of three analyst queries."""
+    """Latency of `select *` on every reporting and audit table and of three analyst queries."""
     con = duckdb.connect(str(published), read_only=True)
     try:
         tables = {
-            name: median_latency(con, f'select * from reporting."{name}"', repeats)
+            name: median_latency(con, f"select * from {_qualified(name)}", repeats)
             for name in reporting_tables(con)
         }
         analyst = {name: median_latency(con, sql, repeats) for name, sql in ANALYST_QUERIES.items()}

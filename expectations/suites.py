@@ -3,7 +3,7 @@
 Each expectation is marked blocking or not. A blocking failure means the build is not fit to
 publish (broken ids, codes outside the codebook, impossible offsets or confidences); a non-blocking
 one is a warning about completeness (a review whose outcome could not be read) that analysts should
-see in `reporting.data_quality_results` but that must not hold back every other report.
+see in `audit.data_quality_results` but that must not hold back every other report.
 """
 
 from __future__ import annotations

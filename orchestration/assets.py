@@ -21,6 +21,7 @@ from ingestion.codebook import load_codebook
 from ingestion.errors import RemovalsRefused
 from ingestion.manual_codes import MANUAL_CODES_SCHEMA, parse_manual_codes
 from ingestion.records import EXTRACTION_ISSUES_SCHEMA, EXTRACTOR_VERSION, RAW_SCHEMAS
+from orchestration.check_log import record_check_results
 from orchestration.checks import QUARANTINED_METADATA
 from orchestration.dbt_project import DBT_DB_PATH_ENV, DBT_TARGET_PATH, dbt_project
 from orchestration.extraction import extract_files
@@ -249,10 +250,17 @@ def published_warehouse(
             "UPDATE raw.runs SET finished_at = ?, outcome = 'published' WHERE run_id = ?",
             [_utc_now(), context.run.run_id],
         )
+        # the checks the run's summary counts, so audit.runs and the report count the same
+        passed, failed = record_check_results(con, context.instance, context.run.run_id)
     published = publish_build(paths)
     report(context, f"published {published}")
     return dg.MaterializeResult(
-        metadata={"path": str(published), "bytes": published.stat().st_size}
+        metadata={
+            "path": str(published),
+            "bytes": published.stat().st_size,
+            "checks_passed": passed,
+            "checks_failed": failed,
+        }
     )
 
 

@@ -2,7 +2,7 @@
 
 One check per raw table. A failed blocking expectation fails the check with ERROR severity, which
 stops dbt and the publish step; a failed non-blocking one is a WARN. Every result is also written
-to raw.data_quality_results (and so reporting.data_quality_results) with the run id.
+to raw.data_quality_results (and so audit.data_quality_results) with the run id.
 """
 
 from collections import defaultdict

@@ -1,4 +1,6 @@
-"""Every reporting table (and view) of the published warehouse as CSV, Parquet or one workbook.
+"""Every reporting and audit table (and view) of the published warehouse as CSV, Parquet or one
+workbook. A reporting table keeps its name (`reviews.csv`); the run log is named with its schema
+(`audit.runs.csv`, sheet `audit.runs`).
 
 For people whose tools do not speak DuckDB. The warehouse is opened read-only (so an export runs
 beside BI readers and never blocks the pipeline), tables are found in the catalogue rather than
@@ -27,6 +29,7 @@ from pathlib import Path
 import duckdb
 
 SCHEMA = "reporting"
+AUDIT = "audit"
 FORMATS = ("csv", "parquet", "xlsx")
 WORKBOOK_NAME = "reporting.xlsx"
 COLUMNS_SHEET = "columns"
@@ -36,25 +39,37 @@ _XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\ufff
 _SHEET_ILLEGAL = re.compile(r"[\[\]:*?/\\]")
 
 
+def _stem(schema: str, table: str) -> str:
+    """What a table is called in the export: its name, or `audit.<name>` for the run log."""
+    return table if schema == SCHEMA else f"{schema}.{table}"
+
+
+def _source(stem: str) -> str:
+    """The qualified name of the table a stem stands for."""
+    schema, _, table = stem.rpartition(".")
+    return f"{_quote(schema or SCHEMA)}.{_quote(table)}"
+
+
 def reporting_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Names of the reporting tables and views of the open database, sorted."""
+    """The reporting tables and views of the open database, then the audit ones, sorted."""
     rows = con.execute(
-        "SELECT DISTINCT table_name FROM information_schema.tables "
-        "WHERE table_schema = ? AND table_catalog = current_database() ORDER BY table_name",
-        [SCHEMA],
+        "SELECT DISTINCT table_schema, table_name FROM information_schema.tables "
+        "WHERE table_schema IN (?, ?) AND table_catalog = current_database() "
+        "ORDER BY table_schema <> ?, table_name",
+        [SCHEMA, AUDIT, SCHEMA],
     ).fetchall()
-    return [r[0] for r in rows]
+    return [_stem(schema, table) for schema, table in rows]
 
 
 def column_catalogue(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, str, str]]:
-    """(table, column, type, description) for every reporting column, in table then column order."""
+    """(table, column, type, description) for every exported column, in table then column order."""
     rows = con.execute(
-        "SELECT table_name, column_name, data_type, coalesce(comment, '') FROM duckdb_columns() "
-        "WHERE schema_name = ? AND database_name = current_database() "
-        "ORDER BY table_name, column_index",
-        [SCHEMA],
+        "SELECT schema_name, table_name, column_name, data_type, coalesce(comment, '') "
+        "FROM duckdb_columns() WHERE schema_name IN (?, ?) AND database_name = current_database() "
+        "ORDER BY schema_name <> ?, table_name, column_index",
+        [SCHEMA, AUDIT, SCHEMA],
     ).fetchall()
-    return [(t, c, ty, d) for t, c, ty, d in rows]
+    return [(_stem(s, t), c, ty, d) for s, t, c, ty, d in rows]
 
 
 def export_reporting(published: Path, out_dir: Path, fmt: str) -> list[Path]:
@@ -106,7 +121,7 @@ def _copy(
         select = "*"
         options = "FORMAT parquet"
     path = str(target).replace("'", "''")
-    con.execute(f"COPY (SELECT {select} FROM {SCHEMA}.{_quote(table)}) TO '{path}' ({options})")
+    con.execute(f"COPY (SELECT {select} FROM {_source(table)}) TO '{path}' ({options})")
 
 
 def _atomic(target: Path, write: Callable[[Path], None]) -> None:
@@ -199,7 +214,7 @@ def _write_workbook(con: duckdb.DuckDBPyConnection, tables: list[str], target: P
         for table in tables:
             sheet = book.create_sheet(names[table])
             sheet.freeze_panes = "A2"
-            cursor = con.execute(f"SELECT * FROM {SCHEMA}.{_quote(table)}")
+            cursor = con.execute(f"SELECT * FROM {_source(table)}")
             sheet.append(header(sheet, [d[0] for d in cursor.description]))
             while batch := cursor.fetchmany(2048):
                 for row in batch:

@@ -3,7 +3,7 @@
 A researcher prints it or mails it: inline CSS and inline SVG only (no script, no web font, no
 image, nothing fetched). Every text is escaped, since titles and paths come from documents. The
 page is a function of the warehouse alone (the only date on it is the run's, read from
-`reporting.runs`), so the same warehouse renders the same bytes. With `suppress_below=K`, counts
+`audit.runs`), so the same warehouse renders the same bytes. With `suppress_below=K`, counts
 from 1 to K-1 are printed as "<K" in tables and chart labels, the shares and means derived from
 them are left out, and the suppressed bars are drawn as a hatched band up to K.
 """
@@ -21,6 +21,7 @@ import duckdb
 from warehouse.svg_charts import Cell, Row, Series, bar_chart, esc
 
 SCHEMA = "reporting"
+AUDIT = "audit"  # the run log: runs, check_results, data_quality_results, extraction_issues
 DASH = "–"
 PRIMARY = "#2f5d8a"
 SECONDARY = "#d9822b"
@@ -108,23 +109,45 @@ def _columns(con: duckdb.DuckDBPyConnection, schema: str) -> dict[str, set[str]]
 
 
 class Warehouse:
-    """Reads rows from the reporting tables, tolerating tables or columns an older build lacks."""
+    """Reads rows from the reporting and audit tables, tolerating what an older build lacks.
+
+    The run log lives in `audit`; a warehouse published before it moved there has it in
+    `reporting`, and is read from there.
+    """
 
     def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
         self.con = con
         self.reporting = _columns(con, SCHEMA)
+        self.audit = _columns(con, AUDIT)
         self.codebook = _columns(con, "codebook")
 
+    def _where(self, table: str) -> tuple[str, set[str]] | None:
+        if table in self.reporting:
+            return SCHEMA, self.reporting[table]
+        if table in self.audit:
+            return AUDIT, self.audit[table]
+        return None
+
     def has(self, table: str) -> bool:
-        return table in self.reporting
+        return self._where(table) is not None
+
+    def has_column(self, table: str, column: str) -> bool:
+        found = self._where(table)
+        return found is not None and column in found[1]
+
+    def name(self, table: str) -> str:
+        """The table's qualified name: reporting.x, or audit.x for the run log."""
+        found = self._where(table)
+        return f'{found[0] if found else SCHEMA}."{table}"'
 
     def rows(
         self, table: str, columns: Sequence[str], where: str = "", order: str = ""
     ) -> list[dict]:
         """Rows as dicts; a column the table lacks reads as None."""
-        present = self.reporting.get(table, set())
+        found = self._where(table)
+        present = found[1] if found else set()
         select = ", ".join(f'"{c}"' if c in present else f'NULL AS "{c}"' for c in columns)
-        sql = f'SELECT {select} FROM {SCHEMA}."{table}"'
+        sql = f"SELECT {select} FROM {self.name(table)}"
         if where:
             sql += f" WHERE {where}"
         if order:
@@ -190,6 +213,9 @@ class Scope:
     recommendations: int
     run_id: str | None
     finished_at: str | None
+    checks_passed: int | None = None
+    checks_failed: int | None = None
+    checks_failed_blocking: int | None = None
 
 
 def _scope(wh: Warehouse) -> Scope:
@@ -203,15 +229,20 @@ def _scope(wh: Warehouse) -> Scope:
     if wh.has("recommendations"):
         recommendations = int(wh.scalar(f"SELECT count(*) FROM {SCHEMA}.recommendations") or 0)
     run_id = finished_at = None
+    checks: list[int | None] = [None, None, None]
     if wh.has("runs"):
         runs = wh.rows(
-            "runs", ["run_id", "finished_at"], order="finished_at DESC NULLS LAST, run_id DESC"
+            "runs",
+            ["run_id", "finished_at", "checks_passed", "checks_failed", "checks_failed_blocking"],
+            order="finished_at DESC NULLS LAST, run_id DESC",
         )
         if runs:
             run_id = runs[0]["run_id"]
             when = runs[0]["finished_at"]
             finished_at = when.strftime("%Y-%m-%d %H:%M UTC") if when is not None else None
-    return Scope(reviews, in_scope, recommendations, run_id, finished_at)
+            checks = [runs[0]["checks_passed"], runs[0]["checks_failed"]]
+            checks.append(runs[0]["checks_failed_blocking"])
+    return Scope(reviews, in_scope, recommendations, run_id, finished_at, *checks)
 
 
 def _header(scope: Scope, n: Numbers) -> str:
@@ -233,22 +264,33 @@ def _header(scope: Scope, n: Numbers) -> str:
 
 
 def _data_quality(wh: Warehouse, scope: Scope) -> str:
+    """The banner: the run's checks as `scr run` counts them, then what was quarantined."""
     parts: list[str] = []
+    if scope.checks_passed is not None:
+        passed, failed = scope.checks_passed, scope.checks_failed or 0
+        blocking = scope.checks_failed_blocking or 0
+        parts.append(
+            f"{passed} of {passed + failed} checks passed in the last run ({failed} failed, "
+            f"{blocking} of them blocking): a Great Expectations suite on each raw table and "
+            "every dbt test (see audit.check_results)."
+        )
     if wh.has("data_quality_results"):
         where = "run_id = ?" if scope.run_id else "TRUE"
         params = [scope.run_id] if scope.run_id else []
         total, passed, blocking = wh.con.execute(
             "SELECT count(*), count(*) FILTER (WHERE is_success), "
             "count(*) FILTER (WHERE NOT is_success AND is_blocking) "
-            f"FROM {SCHEMA}.data_quality_results WHERE {where}",
+            f"FROM {wh.name('data_quality_results')} WHERE {where}",
             params,
         ).fetchone()
-        if total:
+        if total and scope.checks_passed is not None:
+            parts.append(f"Of the suites' {total} expectations, {passed} held.")
+        elif total:
             parts.append(
                 f"{passed} of {total} checks on the raw tables passed in the last run "
                 f"({total - passed} failed, {blocking} of them blocking)."
             )
-        else:
+        elif scope.checks_passed is None:
             parts.append("No data-quality results were recorded for the last run.")
     quarantined: list[str] = []
     warnings = 0
@@ -264,7 +306,9 @@ def _data_quality(wh: Warehouse, scope: Scope) -> str:
         ]
         quarantined = sorted(set(quarantined), key=lambda p: (p is None, p or ""))
         warnings = int(
-            wh.scalar(f"SELECT count(*) FROM {SCHEMA}.extraction_issues WHERE severity = 'warning'")
+            wh.scalar(
+                f"SELECT count(*) FROM {wh.name('extraction_issues')} WHERE severity = 'warning'"
+            )
             or 0
         )
     files = "file" if len(quarantined) == 1 else "files"
@@ -274,7 +318,8 @@ def _data_quality(wh: Warehouse, scope: Scope) -> str:
         more = f" and {len(quarantined) - 10} more" if len(quarantined) > 10 else ""
         line += f" ({shown}{more})"
     noun = "warning" if warnings == 1 else "warnings"
-    parts.append(f"{line}; {warnings} {noun} on loaded files (see reporting.extraction_issues).")
+    where = "audit" if "extraction_issues" in wh.audit else SCHEMA
+    parts.append(f"{line}; {warnings} {noun} on loaded files (see {where}.extraction_issues).")
     return (
         f'<p id="data-quality" class="data-quality"><strong>Data quality:</strong> '
         f"{esc(' '.join(parts))}</p>"
@@ -424,6 +469,8 @@ class Table1:
     agencies: list[Agency]
     reviews: list[dict]
     counts: dict[tuple[str, str], int]
+    # DFE-RR157's column totals where its text gives them: agency -> (total, confirmed)
+    study: dict[str, tuple[int, bool]]
 
     def row_total(self, review_id: str) -> int:
         return sum(self.counts.get((review_id, a.code), 0) for a in self.agencies)
@@ -446,7 +493,26 @@ def _table1_data(wh: Warehouse) -> Table1:
         f"FROM {SCHEMA}.agency_recommendation_counts GROUP BY ALL"
     ).fetchall():
         counts[(review_id, code)] = int(count or 0)
-    return Table1(agencies, reviews, counts)
+    study: dict[str, tuple[int, bool]] = {}
+    if wh.has("agency_totals"):
+        for r in wh.rows(
+            "agency_totals",
+            ["agency_code", "dfe_rr157_recommendations", "dfe_rr157_is_confirmed"],
+            where="dfe_rr157_recommendations IS NOT NULL",
+        ):
+            study[r["agency_code"]] = (
+                int(r["dfe_rr157_recommendations"]),
+                r["dfe_rr157_is_confirmed"] is not False,
+            )
+    return Table1(agencies, reviews, counts, study)
+
+
+def _study_total(data: Table1, code: str) -> str:
+    """A Table 1 cell of the study's total row: its figure, '?' marking an unconfirmed one."""
+    if code not in data.study:
+        return _td(DASH, "num nil", data_agency=code, data_col="study")
+    total, confirmed = data.study[code]
+    return _td(f"{total}" if confirmed else f"{total}?", "num", data_agency=code, data_col="study")
 
 
 def _count_cell(count: int, n: Numbers, agency: str) -> str:
@@ -498,13 +564,31 @@ def _table1(data: Table1 | None, n: Numbers) -> str:
         class_="total",
         data_review_id="total",
     )
+    if data.study:
+        foot += _tr(
+            [
+                '<th scope="row">DFE-RR157 (20 reviews)</th>',
+                *(_study_total(data, a.code) for a in data.agencies),
+                _td("932", "num", data_agency="total", data_col="study"),
+            ],
+            class_="study",
+            data_review_id="dfe_rr157",
+        )
     table = (
         '<div class="wide"><table id="table-1" class="data table1"><thead><tr>'
         f'<th scope="col" class="review">Review</th>{head}'
         '<th scope="col" class="rot total"><span>Total</span></th></tr></thead>'
         f"<tbody>{''.join(body)}</tbody><tfoot>{foot}</tfoot></table></div>"
         '<p class="note">* Review of a serious injury (the child did not die); the other reviews '
-        "followed a child's death.</p>"
+        "followed a child's death."
+        + (
+            " The last row gives the column totals DFE-RR157's text states for its 20 reviews "
+            f"(932 recommendations); {DASH} where it gives none, ? where the transcription is "
+            "garbled and the figure a plausible reading."
+            if data.study
+            else ""
+        )
+        + "</p>"
     )
     return _section(
         "agencies",
@@ -649,6 +733,8 @@ def _case_themes(wh: Warehouse, n: Numbers) -> list[dict]:
             "reviews_with_theme",
             "reviews_reflected",
             "share_reflected",
+            "dfe_rr157_finding",
+            "dfe_rr157_finding_label",
         ],
     )
     return sorted(
@@ -676,6 +762,7 @@ def _table3(case_themes: list[dict] | None, n: Numbers) -> str:
                     n.share(c["share_reflected"], c["reviews_with_theme"], c["reviews_reflected"]),
                     data_col="share",
                 ),
+                _td(c["dfe_rr157_finding_label"] or DASH, data_col="study"),
             ],
             class_="zero" if not c["reviews_with_theme"] else None,
             data_case_theme=c["case_theme_code"],
@@ -686,7 +773,8 @@ def _table3(case_themes: list[dict] | None, n: Numbers) -> str:
         '<table id="table-3" class="data narrow"><thead><tr><th scope="col">Case theme</th>'
         '<th scope="col" class="num">Reviews with the theme</th>'
         '<th scope="col" class="num">Reflected in a recommendation</th>'
-        '<th scope="col" class="num">Share reflected</th></tr></thead>'
+        '<th scope="col" class="num">Share reflected</th>'
+        '<th scope="col" class="study">DFE-RR157 finding</th></tr></thead>'
         f"<tbody>{''.join(body)}</tbody></table>"
     )
     return _section(
@@ -694,7 +782,8 @@ def _table3(case_themes: list[dict] | None, n: Numbers) -> str:
         heading,
         table,
         "For each theme of the cases (chapter 4), the reviews in scope whose narrative shows it, "
-        "and those of them with at least one recommendation on a theme that answers it.",
+        "and those of them with at least one recommendation on a theme that answers it, beside "
+        "what DFE-RR157 found (its text gives findings, not Table 3's figures).",
     )
 
 
@@ -730,6 +819,118 @@ def _case_theme_chart(case_themes: list[dict] | None, n: Numbers) -> str:
     return _figure(
         "chart-case-themes", caption, svg, "Case themes found in no review are left out."
     )
+
+
+SMART_CRITERIA = {
+    "specific": "Specific",
+    "measurable": "Measurable",
+    "achievable": "Achievable",
+    "relevant": "Relevant",
+    "timely": "Timely",
+}
+
+
+def _smart(wh: Warehouse, n: Numbers) -> str:
+    """Chapter 5: how SMART the actions of the reviews' action plans are, overall and per plan."""
+    heading = "Action plans: how SMART are the actions? (chapter 5)"
+    if not wh.has("action_plan_smart"):
+        return _section("action-plans", heading, _missing("action_plan_smart"))
+    rows = wh.rows(
+        "action_plan_smart",
+        ["review_id", "criterion", "action_count", "actions_meeting"],
+        order="review_id, criterion",
+    )
+    titles = {
+        r["review_id"]: r
+        for r in (
+            wh.rows("reviews", ["review_id", "title", "area", "year"]) if wh.has("reviews") else []
+        )
+    }
+    plans = sorted({r["review_id"] for r in rows}, key=lambda i: (_title(titles, i).lower(), i))
+    order = list(SMART_CRITERIA)
+    criteria = sorted(
+        {r["criterion"] for r in rows},
+        key=lambda c: (order.index(c) if c in order else len(order), c),
+    )
+    if not rows:
+        body = '<p class="empty">No review in the warehouse has an action plan.</p>'
+        return _section("action-plans", heading, body)
+    # per criterion, pooled over every plan's actions
+    summary = []
+    actions_total = sum(r["action_count"] or 0 for r in rows if r["criterion"] == criteria[0])
+    for criterion in criteria:
+        mine = [r for r in rows if r["criterion"] == criterion]
+        actions = sum(r["action_count"] or 0 for r in mine)
+        meeting = sum(r["actions_meeting"] or 0 for r in mine)
+        summary.append(
+            _tr(
+                [
+                    f'<th scope="row">{esc(SMART_CRITERIA.get(criterion, criterion))}</th>',
+                    _num(n.count(actions), data_col="actions"),
+                    _num(n.count(meeting), data_col="meeting"),
+                    _num(
+                        n.share(meeting / actions if actions else None, meeting, actions),
+                        data_col="share",
+                    ),
+                ],
+                data_criterion=criterion,
+            )
+        )
+    overall = (
+        '<table id="table-smart" class="data narrow"><thead><tr><th scope="col">Criterion</th>'
+        '<th scope="col" class="num">Actions appraised</th>'
+        '<th scope="col" class="num">Meeting it</th>'
+        '<th scope="col" class="num">Share</th></tr></thead>'
+        f"<tbody>{''.join(summary)}</tbody></table>"
+    )
+    cells = {(r["review_id"], r["criterion"]): r for r in rows}
+    per_plan = []
+    for review_id in plans:
+        first = cells.get((review_id, criteria[0]), {})
+        count = first.get("action_count") or 0
+        shares = []
+        for criterion in criteria:
+            r = cells.get((review_id, criterion))
+            meeting = r["actions_meeting"] if r else None
+            share = meeting / count if r and count else None
+            shares.append(_num(n.share(share, meeting, count), data_col=criterion))
+        per_plan.append(
+            _tr(
+                [
+                    f'<th scope="row">{esc(_clip(_title(titles, review_id), 90))}</th>',
+                    _num(n.count(count), data_col="actions"),
+                    *shares,
+                ],
+                data_review_id=review_id,
+            )
+        )
+    head = "".join(
+        f'<th scope="col" class="num">{esc(SMART_CRITERIA.get(c, c))}</th>' for c in criteria
+    )
+    plans_table = (
+        '<table id="table-smart-plans" class="data full"><thead><tr><th scope="col">Review</th>'
+        f'<th scope="col" class="num">Actions</th>{head}</tr></thead>'
+        f"<tbody>{''.join(per_plan)}</tbody></table>"
+    )
+    intro = (
+        f"The {n.count(len(plans))} action plans in the warehouse "
+        f"({n.count(actions_total)} actions), each action appraised against the SMART criteria "
+        "by the documented rules: in all, then the share of each plan's actions meeting each "
+        "criterion. DFE-RR157 appraised the plans of 5 reviews: every action had a timescale and "
+        "a lead, measures were mostly concrete outputs (training events, procedures) and rarely "
+        "the impact."
+    )
+    return _section("action-plans", heading, overall + plans_table, intro)
+
+
+def _title(titles: dict[str, dict], review_id: str) -> str:
+    """A review's title with its area and year, as Table 1 tells reviews apart."""
+    r = titles.get(review_id)
+    if not r:
+        return review_id
+    sub = ", ".join(str(x) for x in (r.get("area"), r.get("year")) if x)
+    title = r.get("title") or review_id
+    return f"{title} ({sub})" if sub else title
 
 
 def _clip(text: str, limit: int) -> str:
@@ -769,6 +970,7 @@ table.data .num { text-align: right; white-space: nowrap; }
 table.data tr.group th { font-weight: 600; background: #eef2f6; color: #1f3f60; }
 table.data tr.zero { color: #8a8a8a; }
 table.data th.study, table.data td[data-col="study"] { color: #6b4b16; background: #fbf6ee; }
+table.data tfoot tr.study th { font-weight: normal; color: #6b4b16; background: #fbf6ee; }
 table.data td.layer { color: #555; font-size: 12px; white-space: nowrap; }
 table.data tfoot tr.total th, table.data tfoot tr.total td { border-top: 2px solid #1f3f60;
   font-weight: 600; border-bottom: none; }
@@ -836,10 +1038,11 @@ def render_report(con: duckdb.DuckDBPyConnection, suppress_below: int | None = N
         _theme_chart(themes, n),
         _table3(case_themes, n),
         _case_theme_chart(case_themes, n),
+        _smart(wh, n),
         "<footer>Made by scr-warehouse from the reporting schema of the published warehouse; "
         "every figure can be queried there (reporting.agency_recommendation_counts, "
         "theme_frequencies, case_theme_matching, sample_characteristics, "
-        "recommendation_count_summary). Codes and labels follow DFE-RR157.</footer>",
+        "recommendation_count_summary, action_plan_smart). Codes and labels follow DFE-RR157.</footer>",
     ]
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'

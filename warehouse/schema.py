@@ -17,6 +17,16 @@ _DUCKDB_TYPES: dict[type[pl.DataType], str] = {
 
 # Tables the warehouse keeps that extraction does not produce.
 PIPELINE_TABLES: dict[str, str] = {
+    # Every Dagster asset check of a published run (a Great Expectations suite per raw table, a
+    # dbt test per test), written by the publish step: what the run's summary counts.
+    "check_results": """
+        run_id VARCHAR NOT NULL,
+        asset_key VARCHAR NOT NULL,
+        check_name VARCHAR NOT NULL,
+        passed BOOLEAN NOT NULL,
+        severity VARCHAR NOT NULL,
+        description VARCHAR
+    """,
     "data_quality_results": """
         run_id VARCHAR NOT NULL,
         suite VARCHAR NOT NULL,

@@ -4,17 +4,24 @@ Superset (and Metabase, Rill...) keep reading the published file while the sched
 pipeline. This test reads every reporting table in a loop, with a new connection each round,
 while `scr run` works on a larger inbox in another process: no read may fail or see a half-built
 warehouse, and once the run has published a new connection sees the new data.
+
+On connect such a tool introspects every table (SQLAlchemy's Inspector, `Table(autoload_with=)`):
+every reporting and audit column must come back with a type SQLAlchemy knows, and a description.
+An analyst at the DuckDB command line gets what the README shows.
 """
 
 import os
+import re
 import shutil
 import signal
 import subprocess
 import sys
 import time
+import warnings
 
 import pytest
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import MetaData, Table, create_engine, inspect, text
+from sqlalchemy.types import NullType
 
 from orchestration.settings import PROJECT_ROOT
 from tests.warehouse.review_texts import REVIEWS, shared_warehouse, write_inbox
@@ -46,6 +53,115 @@ def larger_inbox() -> dict[str, str]:
 def engine_for(path):
     """How Superset connects to a DuckDB file: duckdb-engine, read-only."""
     return create_engine(f"duckdb:///{path}", connect_args={"read_only": True})
+
+
+BI_SCHEMAS = ("reporting", "audit")
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory):
+    return shared_warehouse(tmp_path_factory)
+
+
+def test_sqlalchemy_introspects_every_reporting_and_audit_column(shared):
+    """What Superset does on connect: list, describe and reflect every table; no unknown type."""
+    engine = engine_for(shared)
+    try:
+        inspector = inspect(engine)
+        seen: dict[str, list[str]] = {}
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # duckdb-engine: "no reflection on indices" only
+            for schema in BI_SCHEMAS:
+                names = set(inspector.get_table_names(schema=schema))
+                names |= set(inspector.get_view_names(schema=schema))
+                assert names, schema
+                for name in sorted(names):
+                    columns = inspector.get_columns(name, schema=schema)
+                    assert columns, f"{schema}.{name}"
+                    unknown = [c["name"] for c in columns if isinstance(c["type"], NullType)]
+                    assert unknown == [], f"{schema}.{name}: SQLAlchemy cannot type {unknown}"
+                    comment = inspector.get_table_comment(name, schema=schema)["text"]
+                    assert (comment or "").strip(), f"{schema}.{name} has no description"
+                    seen[f"{schema}.{name}"] = [c["name"] for c in columns]
+            reflected = Table(
+                "case_theme_reflection", MetaData(), schema="reporting", autoload_with=engine
+            )
+            runs = Table("runs", MetaData(), schema="audit", autoload_with=engine)
+    finally:
+        engine.dispose()
+    assert {"reporting.reviews", "reporting.case_theme_reflecting_recommendations"} <= set(seen)
+    assert {"audit.runs", "audit.check_results", "audit.extraction_issues"} <= set(seen)
+    assert not {"reporting.runs", "reporting.extraction_issues"} & set(seen)
+    # the list of reflecting ids, flat for BI tools, and the same facts in long form
+    assert not isinstance(reflected.c.reflecting_recommendation_ids.type, NullType)
+    assert reflected.c.reflecting_recommendation_ids.type.python_type is str
+    assert "has_agency_recommendations" in reflected.c
+    assert {"checks_passed", "checks_failed"} <= set(runs.c.keys())
+    # labels beside the codes
+    assert {"agency_label", "layer_label"} <= set(seen["reporting.recommendations"])
+    assert "theme_layer_label" in seen["reporting.recommendation_themes"]
+    assert {"review_label", "title", "area", "year"} <= set(
+        seen["reporting.table1_agency_by_review"]
+    )
+
+
+def test_flat_reflecting_ids_are_the_long_tables_rows(shared):
+    engine = engine_for(shared)
+    try:
+        with engine.connect() as connection:
+            flat = connection.execute(
+                text(
+                    "select review_id, case_theme_code, reflecting_recommendation_ids "
+                    "from reporting.case_theme_reflection"
+                )
+            ).fetchall()
+            long = connection.execute(
+                text(
+                    "select review_id, case_theme_code, recommendation_id "
+                    "from reporting.case_theme_reflecting_recommendations order by all"
+                )
+            ).fetchall()
+            labels = connection.execute(
+                text("select review_label from reporting.table1_agency_by_review")
+            ).fetchall()
+    finally:
+        engine.dispose()
+    grouped: dict[tuple[str, str], list[str]] = {}
+    for review_id, case_theme, recommendation_id in long:
+        grouped.setdefault((review_id, case_theme), []).append(recommendation_id)
+    assert long, "no case theme of the sample reviews is reflected"
+    for review_id, case_theme, ids in flat:
+        assert (ids.split(", ") if ids else []) == grouped.get((review_id, case_theme), [])
+    assert len({label for (label,) in labels}) == len(labels)  # Table 1's rows told apart
+
+
+def sql_blocks(markdown: str) -> list[str]:
+    return re.findall(r"```sql\n(.*?)```", markdown, flags=re.DOTALL)
+
+
+def test_readme_duckdb_examples_run_with_the_venv_command_line(shared, tmp_path):
+    """Every ```sql block of the README runs in `.venv/bin/duckdb -readonly` on a warehouse."""
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    cli = PROJECT_ROOT / ".venv" / "bin" / "duckdb"
+    assert cli.exists(), "duckdb-cli is not installed in .venv (make install)"
+    assert ".venv/bin/duckdb -readonly warehouse/data/scr.duckdb" in readme
+    assert "source .venv/bin/activate" in readme and ".venv/bin/scr run" in readme
+    for line in re.findall(r"^\s*(?:\S+/)?duckdb .*$", readme, flags=re.MULTILINE):
+        assert "-readonly" in line, line
+    blocks = sql_blocks(readme)
+    assert len(blocks) >= 2
+    copy = tmp_path / "scr.duckdb"  # the views name their database: keep the file name
+    shutil.copyfile(shared, copy)
+    for block in blocks:
+        done = subprocess.run(
+            [str(cli), "-readonly", "-bail", str(copy)],
+            input=block,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 0 and not done.stderr.strip(), (block, done.stderr)
+        assert done.stdout.strip(), block
 
 
 def read_everything(path) -> tuple[int, int]:

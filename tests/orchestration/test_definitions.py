@@ -14,16 +14,17 @@ REPORTING_TABLES = {
     "recommendation_count_summary",
     "action_plan_smart",
     "analysis_layers",
-    "data_quality_results",
-    "extraction_issues",
-    "runs",
+    "agency_totals",
     "table1_agency_by_review",
     "review_theme_matrix",
     "case_theme_matrix",
     "coding_agreement",
     "recurring_recommendations",
     "case_theme_gaps",
+    "case_theme_reflecting_recommendations",
 }
+# The run log, in its own schema: it grows with every run.
+AUDIT_TABLES = {"runs", "check_results", "data_quality_results", "extraction_issues"}
 
 
 def test_definitions_load():
@@ -34,6 +35,8 @@ def test_graph_runs_from_raw_tables_through_dbt_to_publish():
     keys = {key.to_user_string() for key in defs.resolve_all_asset_keys()}
     assert {"raw/recommendations", "raw/documents", "warehouse/published"} <= keys
     assert {f"reporting/{table}" for table in REPORTING_TABLES} <= keys
+    assert {f"audit/{table}" for table in AUDIT_TABLES} <= keys
+    assert not {f"reporting/{table}" for table in AUDIT_TABLES} & keys
     assert {"staging/stg_raw__reviews", "intermediate/int_case_theme_reflection"} <= keys
 
 
@@ -58,3 +61,28 @@ def test_job_runs_in_one_process_with_a_schedule_and_an_inbox_sensor():
     assert defs.resolve_schedule_def("daily_refresh").cron_schedule == "0 6 * * *"
     sensor = defs.resolve_sensor_def("inbox_sensor")
     assert sensor.default_status == dg.DefaultSensorStatus.RUNNING
+
+
+def test_dbt_assets_are_described_by_their_models_without_the_sql():
+    import json
+
+    from orchestration.dbt_project import dbt_project
+
+    manifest = json.loads(dbt_project().manifest_path.read_text())
+    models = {
+        f"{node['config']['schema']}/{node['name']}": node["description"]
+        for node in manifest["nodes"].values()
+        if node["resource_type"] == "model"
+    }
+    specs = {
+        spec.key.to_user_string(): spec
+        for assets in defs.assets or []
+        if isinstance(assets, dg.AssetsDefinition)
+        for spec in assets.specs
+    }
+    for key in ("reporting/reviews", "reporting/table1_agency_by_review", "audit/runs"):
+        description = specs[key].description
+        assert description == models[key].strip(), key
+        assert "Raw SQL" not in description and "select" not in description.lower(), key
+    # every dbt model is described, so no asset falls back to "dbt model <name>"
+    assert all(description.strip() for description in models.values())

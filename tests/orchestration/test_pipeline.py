@@ -8,14 +8,13 @@ import pytest
 from orchestration.cli import main
 from orchestration.run import run_pipeline
 from orchestration.settings import PROJECT_ROOT
-from tests.orchestration.test_definitions import REPORTING_TABLES
+from tests.orchestration.test_definitions import AUDIT_TABLES, REPORTING_TABLES
 from warehouse.build import build_lock
 from warehouse.paths import WarehousePaths
 
-# Tables that log runs: they grow by design with every run, so they are left out of comparisons.
-RUN_LOG_TABLES = {"runs", "data_quality_results"}
-# Empty on the sample corpus by design: no manual codes in the repository, no bad file.
-EMPTY_ON_THE_SAMPLE = {"coding_agreement", "extraction_issues"}
+# Empty on the sample corpus by design: no manual codes in the repository (no bad file either,
+# so audit.extraction_issues is empty too; the run log is not compared between runs).
+EMPTY_ON_THE_SAMPLE = {"coding_agreement"}
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +27,7 @@ def snapshot(paths: WarehousePaths) -> dict[str, list[tuple]]:
     with duckdb.connect(str(paths.published), read_only=True) as con:
         return {
             table: sorted(con.execute(f"select * from reporting.{table}").fetchall(), key=repr)
-            for table in sorted(REPORTING_TABLES - RUN_LOG_TABLES)
+            for table in sorted(REPORTING_TABLES)
         }
 
 
@@ -47,31 +46,86 @@ def test_first_run_publishes_every_reporting_table(first_run):
         assert recs == outcome.counts["recommendations"]
 
 
-def test_every_reporting_column_is_described_in_the_database(first_run):
+def test_every_reporting_and_audit_column_is_described_in_the_database(first_run):
     _, _, paths, _ = first_run
     with duckdb.connect(str(paths.published), read_only=True) as con:
         missing = con.execute(
-            "select table_name, column_name from duckdb_columns() "
-            "where schema_name = 'reporting' and coalesce(comment, '') = ''"
+            "select schema_name, table_name, column_name from duckdb_columns() "
+            "where schema_name in ('reporting', 'audit') and coalesce(comment, '') = ''"
         ).fetchall()
-        described = con.execute(
-            "select count(distinct table_name) from duckdb_columns() where schema_name = 'reporting'"
-        ).fetchone()[0]
+        found = set(
+            con.execute(
+                "select distinct schema_name || '.' || table_name from duckdb_columns() "
+                "where schema_name in ('reporting', 'audit')"
+            ).fetchall()
+        )
     assert missing == []
-    assert described == len(REPORTING_TABLES)
+    assert found == {(f"reporting.{t}",) for t in REPORTING_TABLES} | {
+        (f"audit.{t}",) for t in AUDIT_TABLES
+    }
+
+
+def test_every_schema_table_and_view_an_analyst_sees_is_described(first_run):
+    _, _, paths, _ = first_run
+    with duckdb.connect(str(paths.published), read_only=True) as con:
+        relations = con.execute(
+            "select schema_name, table_name, comment from duckdb_tables() "
+            "where database_name = current_database() "
+            "union all select schema_name, view_name, comment from duckdb_views() "
+            "where database_name = current_database() and not internal"
+        ).fetchall()
+        schemas = {
+            r[0]
+            for r in con.execute(
+                "select schema_name from duckdb_schemas() "
+                "where database_name = current_database() and not internal"
+            ).fetchall()
+        }
+        described = dict(
+            con.execute("select schema_name, description from main.schema_descriptions").fetchall()
+        )
+    assert {s for s, _, _ in relations} >= {"raw", "staging", "intermediate", "reporting", "audit"}
+    assert [(s, t) for s, t, comment in relations if not (comment or "").strip()] == []
+    # DuckDB cannot comment on a schema: main.schema_descriptions says what each holds
+    assert schemas <= {s for s, d in described.items() if (d or "").strip()}, schemas
+    assert "audit" in schemas and "reporting" in schemas
+
+
+def test_run_log_is_in_audit_and_counts_the_checks_the_summary_counts(first_run):
+    _, _, paths, outcome = first_run
+    with duckdb.connect(str(paths.published), read_only=True) as con:
+        leftovers = con.execute(
+            "select table_name from information_schema.tables "
+            "where table_schema = 'reporting' and table_name in "
+            "('runs', 'data_quality_results', 'extraction_issues', 'check_results')"
+        ).fetchall()
+        passed, failed = con.execute(
+            "select checks_passed, checks_failed from audit.runs where run_id = ?",
+            [outcome.run_id],
+        ).fetchone()
+        failed_names = con.execute(
+            "select asset_key || ':' || check_name from audit.check_results "
+            "where run_id = ? and not passed order by 1",
+            [outcome.run_id],
+        ).fetchall()
+    assert leftovers == []
+    assert (passed, failed) == (len(outcome.checks_passed), len(outcome.checks_failed))
+    assert passed > len(AUDIT_TABLES)  # GX suites and dbt tests, not a handful
+    assert [n for (n,) in failed_names] == sorted(c.split(" ")[0] for c in outcome.checks_failed)
+    banner = (paths.root / "report.html").read_text()
+    assert f"{passed} of {passed + failed} checks passed in the last run" in banner
 
 
 def test_reporting_contracts_are_enforced_in_the_dbt_project():
     import json
 
     manifest = json.loads((PROJECT_ROOT / "dbt_project/target/manifest.json").read_text())
-    reporting = [
-        node
-        for node in manifest["nodes"].values()
-        if node["resource_type"] == "model" and node["config"].get("schema") == "reporting"
-    ]
+    models = [node for node in manifest["nodes"].values() if node["resource_type"] == "model"]
+    reporting = [node for node in models if node["config"].get("schema") == "reporting"]
+    audit = [node for node in models if node["config"].get("schema") == "audit"]
     assert {node["name"] for node in reporting} == REPORTING_TABLES
-    for node in reporting:
+    assert {node["name"] for node in audit} == AUDIT_TABLES
+    for node in reporting + audit:
         assert node["config"]["contract"]["enforced"], node["name"]
         for name, column in node["columns"].items():
             assert column["description"].strip(), f"{node['name']}.{name}"
@@ -84,11 +138,22 @@ def test_second_run_extracts_nothing_and_changes_no_reporting_table(first_run, t
     paths.root.mkdir()
     shutil.copyfile(shared.published, paths.published)
     before = snapshot(paths)
+    with duckdb.connect(str(paths.published)) as con:  # as a warehouse of an older version had
+        con.execute("create view reporting.runs as select * from audit.runs")
+        con.execute("create table reporting.extraction_issues as from audit.extraction_issues")
     outcome = run_pipeline(inbox=str(inbox), warehouse_dir=str(paths.root), workers=2)
     assert outcome.published, outcome.render()
     assert outcome.counts["documents_new"] == 0
     assert outcome.counts["documents_unchanged"] == outcome.counts["documents_seen"]
     assert snapshot(paths) == before
+    with duckdb.connect(str(paths.published), read_only=True) as con:
+        stale = con.execute(
+            "select table_name from information_schema.tables where table_schema = 'reporting' "
+            "and table_name in ('runs', 'extraction_issues')"
+        ).fetchall()
+        runs = con.execute("select count(*) from audit.runs").fetchone()[0]
+    assert stale == []  # relations no model builds any more are dropped
+    assert runs == 2
 
 
 def test_failed_blocking_check_on_many_documents_exits_non_zero_and_publishes_nothing(
@@ -159,7 +224,7 @@ def test_manual_codes_override_automatic_codes_and_agreement_is_measured(first_r
             "reporting.coding_agreement where code_type = 'agency' and code = 'all'"
         ).fetchone()
         issue = con.execute(
-            "select path from reporting.extraction_issues where stage = 'coding'"
+            "select path from audit.extraction_issues where stage = 'coding'"
         ).fetchall()
     assert agencies == {rows[0][0]: "probation", rows[1][0]: "probation"}
     assert agreement == (4, 2, 0.5)

@@ -49,7 +49,7 @@ def test_every_bad_file_is_quarantined_with_a_reason(hostile_run):
     issues = dict(
         _query(
             paths,
-            "select path, message from reporting.extraction_issues where severity = 'error'",
+            "select path, message from audit.extraction_issues where severity = 'error'",
         )
     )
     bad = {name for name, good in expected.items() if not good}
@@ -98,7 +98,7 @@ def test_duplicate_and_missing_recommendations_are_warnings(hostile_run):
     warnings = dict(
         _query(
             paths,
-            "select path, message from reporting.extraction_issues where severity = 'warning' "
+            "select path, message from audit.extraction_issues where severity = 'warning' "
             "and stage in ('inbox', 'segment')",
         )
     )

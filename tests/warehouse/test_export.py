@@ -1,7 +1,6 @@
 """Exports of the reporting schema: CSV, Parquet and a workbook round-trip every table."""
 
 import csv
-import json
 import re
 import shutil
 
@@ -35,17 +34,20 @@ def con(published):
 
 @pytest.fixture(scope="module")
 def catalogue(con):
-    """table -> ([columns], row count, {column: type}) for every reporting table and view."""
+    """name -> ([columns], row count) for every reporting table and view, then the audit ones
+    (named audit.<table>)."""
     tables = [
-        r[0]
-        for r in con.execute(
-            "select table_name from information_schema.tables "
-            "where table_schema = 'reporting' order by 1"
+        (schema, table)
+        for schema, table in con.execute(
+            "select table_schema, table_name from information_schema.tables "
+            "where table_schema in ('reporting', 'audit') order by table_schema <> 'reporting', 2"
         ).fetchall()
     ]
     out = {}
-    for table in tables:
-        cursor = con.execute(f"select * from reporting.{table}")
+    for schema, table in tables:
+        cursor = con.execute(f"select * from {schema}.{table}")
+        if schema != "reporting":
+            table = f"{schema}.{table}"
         columns = [d[0] for d in cursor.description]
         out[table] = (columns, len(cursor.fetchall()))
     return out
@@ -61,9 +63,8 @@ def exports(published, con, tmp_path_factory):
 
 
 def test_every_reporting_table_and_view_is_exported(catalogue, exports):
-    assert {"reviews", "agency_recommendation_counts", "theme_frequencies", "runs"} <= set(
-        catalogue
-    )
+    assert {"reviews", "agency_recommendation_counts", "theme_frequencies"} <= set(catalogue)
+    assert {"audit.runs", "audit.extraction_issues", "audit.check_results"} <= set(catalogue)
     for fmt in ("csv", "parquet"):
         folder, written = exports[fmt]
         assert [p.name for p in written] == [f"{t}.{fmt}" for t in catalogue]
@@ -80,19 +81,20 @@ def test_csv_round_trip(con, catalogue, exports):
             rows = list(csv.reader(handle))
         assert rows[0] == columns, table
         assert len(rows) - 1 == count, table
-    # list columns come out as JSON text
+    # the reflecting ids are flat text, the same as the long table's rows
     with open(folder / "case_theme_reflection.csv", newline="", encoding="utf-8") as handle:
         records = list(csv.DictReader(handle))
-    expected = dict(
-        con.execute(
-            "select review_id || '/' || case_theme_code, reflecting_recommendation_ids "
-            "from reporting.case_theme_reflection"
-        ).fetchall()
-    )
-    assert records
+    expected: dict[str, list[str]] = {}
+    for key, rec in con.execute(
+        "select review_id || '/' || case_theme_code, recommendation_id "
+        "from reporting.case_theme_reflecting_recommendations order by all"
+    ).fetchall():
+        expected.setdefault(key, []).append(rec)
+    assert records and expected
     for r in records:
         key = f"{r['review_id']}/{r['case_theme_code']}"
-        assert json.loads(r["reflecting_recommendation_ids"]) == expected[key]
+        ids = r["reflecting_recommendation_ids"]
+        assert (ids.split(", ") if ids else []) == expected.get(key, [])
     # text survives exactly, hostile or not
     with open(folder / "reviews.csv", newline="", encoding="utf-8") as handle:
         titles = {r["review_id"]: r["title"] for r in csv.DictReader(handle)}
@@ -107,18 +109,20 @@ def test_parquet_round_trip_keeps_rows_and_types(con, catalogue, exports):
         cursor = con.execute("select * from read_parquet(?)", [path])
         assert [d[0] for d in cursor.description] == columns, table
         assert len(cursor.fetchall()) == count, table
-        table_sql, file_sql = f"reporting.{table}", "read_parquet($p)"
+        schema = "reporting" if "." not in table else ""
+        table_sql = f"{schema}.{table}" if schema else table
+        file_sql = "read_parquet($p)"
         for a, b in ((table_sql, file_sql), (file_sql, table_sql)):
             differ = con.execute(
                 f"select count(*) from (select * from {a} except all select * from {b})",
                 {"p": path},
             ).fetchone()[0]
             assert differ == 0, (table, a)
-    list_type = con.execute(
+    flat_type = con.execute(
         "select typeof(reflecting_recommendation_ids) from read_parquet(?) limit 1",
         [str(folder / "case_theme_reflection.parquet")],
     ).fetchone()[0]
-    assert list_type == "VARCHAR[]"
+    assert flat_type == "VARCHAR"
 
 
 def test_xlsx_round_trip_with_a_columns_sheet(con, catalogue, exports):
@@ -127,8 +131,10 @@ def test_xlsx_round_trip_with_a_columns_sheet(con, catalogue, exports):
     names = sheet_names(list(catalogue))
     assert book.sheetnames == [COLUMNS_SHEET, *(names[t] for t in catalogue)]
     described = con.execute(
-        "select table_name, column_name, data_type, comment from duckdb_columns() "
-        "where schema_name = 'reporting' order by table_name, column_index"
+        "select case when schema_name = 'reporting' then table_name "
+        "else schema_name || '.' || table_name end, column_name, data_type, comment "
+        "from duckdb_columns() where schema_name in ('reporting', 'audit') "
+        "order by schema_name <> 'reporting', table_name, column_index"
     ).fetchall()
     sheet_rows = list(book[COLUMNS_SHEET].iter_rows(values_only=True))
     assert sheet_rows[0][:4] == ("table", "column", "type", "description")

@@ -40,6 +40,7 @@ IDS = [
     "case-themes",
     "table-3",
     "chart-case-themes",
+    "action-plans",
 ]
 CHARTS = ["chart-agencies", "chart-themes", "chart-case-themes"]
 PRIMARY = (0x2F, 0x5D, 0x8A)
@@ -143,7 +144,7 @@ def test_output_is_deterministic(con, page):
 
 def test_run_and_date_come_from_the_runs_table(con, soup):
     run_id, finished = con.execute(
-        "select run_id, finished_at from reporting.runs order by finished_at desc limit 1"
+        "select run_id, finished_at from audit.runs order by finished_at desc limit 1"
     ).fetchone()
     meta = text(soup.find(id="run-meta"))
     assert run_id in meta
@@ -223,7 +224,8 @@ def test_table1_is_laid_out_as_in_the_study(con, soup):
         marked = tr.find(class_="mark") is not None
         assert marked == (review["outcome"] == "serious_injury"), review
     assert any(r["outcome"] == "serious_injury" for r in reviews)
-    totals = {td["data-agency"]: text(td) for td in table.find("tfoot").find_all("td")}
+    total_row = table.find("tfoot").find("tr", attrs={"data-review-id": "total"})
+    totals = {td["data-agency"]: text(td) for td in total_row.find_all("td")}
     for agency in agencies:
         column = sum(counts.get((r["review_id"], agency), 0) for r in reviews)
         assert totals[agency] == str(column), agency
@@ -232,6 +234,41 @@ def test_table1_is_laid_out_as_in_the_study(con, soup):
         "where has_agency_recommendations"
     ).fetchone()[0]
     assert totals["total"] == str(all_recs)
+
+
+def test_table1_totals_have_the_study_figures_beside(con, soup):
+    study_row = (
+        soup.find(id="table-1").find("tfoot").find("tr", attrs={"data-review-id": "dfe_rr157"})
+    )
+    assert study_row is not None, "Table 1 has no DFE-RR157 row under its totals"
+    cells = {td["data-agency"]: text(td) for td in study_row.find_all("td")}
+    study = {
+        r["agency_code"]: r
+        for r in rows(con, "select * from reporting.agency_totals order by table1_order")
+    }
+    assert len(study) == 16
+    given = {code: r for code, r in study.items() if r["dfe_rr157_recommendations"] is not None}
+    # the totals the study's text states (children's social care 179, community health 161,
+    # hospital trusts 92, police 85) and LSCB 135, a reading of a garbled row
+    assert {c: r["dfe_rr157_recommendations"] for c, r in given.items()} == {
+        "childrens_social_care": 179,
+        "community_health": 161,
+        "hospital_ambulance": 92,
+        "police": 85,
+        "lscb_all_agencies": 135,
+    }
+    for code, r in study.items():
+        figure = r["dfe_rr157_recommendations"]
+        expected = (
+            "–" if figure is None else f"{figure}" + ("" if r["dfe_rr157_is_confirmed"] else "?")
+        )
+        assert cells[code] == expected, code
+    assert cells["total"] == "932"
+    # and the warehouse's own totals agree with Table 1's total row
+    total_row = soup.find(id="table-1").find("tfoot").find("tr", attrs={"data-review-id": "total"})
+    ours = {td["data-agency"]: text(td) for td in total_row.find_all("td")}
+    for code, r in study.items():
+        assert ours[code] == str(r["recommendation_count"]), code
 
 
 def test_table2_matches_sql_with_the_study_figure_beside(con, soup):
@@ -269,6 +306,12 @@ def test_table3_matches_sql(con, soup):
         assert cells["reflected"] == str(r["reviews_reflected"])
         share = r["share_reflected"]
         assert cells["share"] == ("–" if share is None else pct(share))
+        assert cells["study"] == (r["dfe_rr157_finding_label"] or "–")
+    findings = {r["case_theme_code"]: r["dfe_rr157_finding"] for r in expected}
+    assert findings["domestic_violence"] == "mostly_reflected"
+    assert findings["teenage_parents"] == "rarely_reflected"
+    assert findings["poverty"] == "scarcely_reflected"
+    assert findings["neglect"] is None
 
 
 def chart_bars(figure):
@@ -337,18 +380,27 @@ def test_case_theme_chart_pairs_occurrence_and_reflection(con, soup):
 
 def test_data_quality_line_counts_checks_and_quarantined_files(con, soup):
     line = text(soup.find(id="data-quality"))
-    run_id = con.execute(
-        "select run_id from reporting.runs order by finished_at desc limit 1"
-    ).fetchone()[0]
-    total, passed = con.execute(
-        "select count(*), count(*) filter (where is_success) from reporting.data_quality_results "
+    run_id, passed, failed = con.execute(
+        "select run_id, checks_passed, checks_failed from audit.runs "
+        "order by finished_at desc limit 1"
+    ).fetchone()
+    # the run's asset checks: a Great Expectations suite per raw table and every dbt test
+    assert passed > 0 and failed is not None
+    assert (
+        passed + failed
+        == con.execute(
+            "select count(*) from audit.check_results where run_id = ?", [run_id]
+        ).fetchone()[0]
+    )
+    assert f"{passed} of {passed + failed} checks passed" in line
+    expectations, held = con.execute(
+        "select count(*), count(*) filter (where is_success) from audit.data_quality_results "
         "where run_id = ?",
         [run_id],
     ).fetchone()
-    assert total > 0
-    assert f"{passed} of {total} checks" in line
+    assert f"Of the suites' {expectations} expectations, {held} held" in line
     quarantined = con.execute(
-        "select count(distinct path) from reporting.extraction_issues where severity = 'error'"
+        "select count(distinct path) from audit.extraction_issues where severity = 'error'"
     ).fetchone()[0]
     assert f"{quarantined} files quarantined" in line or f"{quarantined} file quarantined" in line
 
@@ -419,7 +471,11 @@ def test_suppression_hides_small_counts_in_charts(con, soup_k):
 
 
 def test_suppression_leaves_no_small_number_in_table1(soup_k):
-    cells = [text(td) for td in soup_k.find(id="table-1").find_all("td")]
+    cells = [
+        text(td)
+        for td in soup_k.find(id="table-1").find_all("td")
+        if td.get("data-col") != "study"  # the study's published totals are not our counts
+    ]
     assert cells and all(c == f"<{K}" or int(c) == 0 or int(c) >= K for c in cells), cells
 
 
@@ -625,45 +681,53 @@ ALLOWED_TAGS = {
 
 
 TINY_TABLES = {
-    "reviews": "review_id varchar, title varchar, area varchar, year integer, outcome varchar, "
-    "has_agency_recommendations boolean",
-    "agency_recommendation_counts": "review_id varchar, agency_code varchar, "
+    "reporting.reviews": "review_id varchar, title varchar, area varchar, year integer, "
+    "outcome varchar, has_agency_recommendations boolean",
+    "reporting.agency_recommendation_counts": "review_id varchar, agency_code varchar, "
     "agency_label varchar, table1_order integer, outcome varchar, is_layer_2 boolean, "
     "recommendation_count integer",
-    "theme_frequencies": "theme_code varchar, theme_label varchar, layer_code varchar, "
+    "reporting.agency_totals": "agency_code varchar, dfe_rr157_recommendations integer, "
+    "dfe_rr157_is_confirmed boolean",
+    "reporting.theme_frequencies": "theme_code varchar, theme_label varchar, layer_code varchar, "
     "reviews_addressing integer, reviews_in_scope integer, recommendation_count integer",
-    "case_theme_matching": "case_theme_code varchar, case_theme_label varchar, "
-    "reviews_with_theme integer, reviews_reflected integer, share_reflected double",
-    "sample_characteristics": "characteristic varchar, value varchar, review_count integer, "
-    "share double",
-    "extraction_issues": "path varchar, severity varchar, message varchar",
+    "reporting.case_theme_matching": "case_theme_code varchar, case_theme_label varchar, "
+    "reviews_with_theme integer, reviews_reflected integer, share_reflected double, "
+    "dfe_rr157_finding_label varchar",
+    "reporting.sample_characteristics": "characteristic varchar, value varchar, "
+    "review_count integer, share double",
+    "reporting.action_plan_smart": "review_id varchar, criterion varchar, action_count integer, "
+    "actions_meeting integer",
+    "audit.extraction_issues": "path varchar, severity varchar, message varchar",
 }
 
 
 def tiny_warehouse() -> duckdb.DuckDBPyConnection:
-    """An in-memory reporting schema holding the columns the page reads (no runs, no checks)."""
+    """In-memory reporting and audit schemas with the columns the page reads (no runs, no checks)."""
     con = duckdb.connect()
     con.execute("create schema reporting")
+    con.execute("create schema audit")
     for table, columns in TINY_TABLES.items():
-        con.execute(f"create table reporting.{table} ({columns})")
+        con.execute(f"create table {table} ({columns})")
     return con
 
 
 def fill(con, title: str, label: str, path: str) -> None:
     """Put the given text in every place the page prints text (ids and codes too)."""
     for table in TINY_TABLES:
-        con.execute(f"delete from reporting.{table}")
+        con.execute(f"delete from {table}")
     rows = {
-        "reviews": ([label, title, label, 2010, "serious_injury", True]),
-        "agency_recommendation_counts": [label, label, label, 1, "death", True, 2],
-        "theme_frequencies": [label, label, label, 1, 1, 2],
-        "case_theme_matching": [label, label, 1, 0, 0.0],
-        "sample_characteristics": ["outcome", label, 1, 1.0],
-        "extraction_issues": [path, "error", label],
+        "reporting.reviews": ([label, title, label, 2010, "serious_injury", True]),
+        "reporting.agency_recommendation_counts": [label, label, label, 1, "death", True, 2],
+        "reporting.agency_totals": [label, 7, False],
+        "reporting.theme_frequencies": [label, label, label, 1, 1, 2],
+        "reporting.case_theme_matching": [label, label, 1, 0, 0.0, title],
+        "reporting.sample_characteristics": ["outcome", label, 1, 1.0],
+        "reporting.action_plan_smart": [label, label, 2, 1],
+        "audit.extraction_issues": [path, "error", label],
     }
     for table, values in rows.items():
         marks = ", ".join("?" * len(values))
-        con.execute(f"insert into reporting.{table} values ({marks})", values)
+        con.execute(f"insert into {table} values ({marks})", values)
 
 
 def structure(page: str) -> tuple[set[str], int, bool]:
@@ -710,3 +774,72 @@ def test_hostile_text_never_changes_the_page_structure(tiny, title, label, path)
         assert tags <= ALLOWED_TAGS, tags - ALLOWED_TAGS
         assert row_count == benign_rows and not handlers
         assert "<script" not in page.lower()
+
+
+# --- chapter 5: action plans ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def smart_con(published, tmp_path_factory):
+    """The shared warehouse with SMART appraisals of two action plans put in."""
+    copy = tmp_path_factory.mktemp("smart") / "scr.duckdb"  # the views name their database
+    shutil.copyfile(published, copy)
+    with duckdb.connect(str(copy)) as writer:
+        reviews = [
+            r[0]
+            for r in writer.execute("select review_id from reporting.reviews limit 2").fetchall()
+        ]
+        writer.execute("delete from reporting.action_plan_smart")
+        for i, review_id in enumerate(reviews):
+            for j, criterion in enumerate(
+                ("specific", "measurable", "achievable", "relevant", "timely")
+            ):
+                action_count = 10 + 10 * i
+                met = min(action_count, 3 * j + i)
+                writer.execute(
+                    "insert into reporting.action_plan_smart values (?, ?, ?, ?, ?)",
+                    [review_id, criterion, action_count, met, round(met / action_count, 4)],
+                )
+    connection = duckdb.connect(str(copy), read_only=True)
+    yield connection
+    connection.close()
+
+
+def test_action_plan_section_matches_sql(smart_con):
+    soup = BeautifulSoup(render_report(smart_con), "html.parser")
+    section = soup.find(id="action-plans")
+    assert section is not None and "SMART" in text(section.find("h2"))
+    overall = section.find(id="table-smart")
+    expected = rows(
+        smart_con,
+        "select criterion, sum(action_count) as actions, sum(actions_meeting) as meeting "
+        "from reporting.action_plan_smart group by criterion",
+    )
+    assert [tr["data-criterion"] for tr in overall.find("tbody").find_all("tr")] == [
+        "specific",
+        "measurable",
+        "achievable",
+        "relevant",
+        "timely",
+    ]
+    for r in expected:
+        tr = overall.find("tr", attrs={"data-criterion": r["criterion"]})
+        cells = {td["data-col"]: text(td) for td in tr.find_all("td")}
+        assert cells["actions"] == str(r["actions"])
+        assert cells["meeting"] == str(r["meeting"])
+        assert cells["share"] == pct(r["meeting"] / r["actions"])
+    plans = section.find(id="table-smart-plans")
+    per_review = rows(smart_con, "select * from reporting.action_plan_smart")
+    assert {tr["data-review-id"] for tr in plans.find("tbody").find_all("tr")} == {
+        r["review_id"] for r in per_review
+    }
+    for r in per_review:
+        tr = plans.find("tr", attrs={"data-review-id": r["review_id"]})
+        cells = {td["data-col"]: text(td) for td in tr.find_all("td")}
+        assert cells["actions"] == str(r["action_count"])
+        assert cells[r["criterion"]] == pct(r["actions_meeting"] / r["action_count"])
+
+
+def test_action_plan_section_says_when_there_is_no_plan(con, soup):
+    assert con.execute("select count(*) from reporting.action_plan_smart").fetchone()[0] == 0
+    assert "No review in the warehouse has an action plan" in text(soup.find(id="action-plans"))

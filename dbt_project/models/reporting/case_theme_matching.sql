@@ -22,7 +22,11 @@ select
     case
         when coalesce(p.reviews_with_theme, 0) = 0 then null
         else round(p.reviews_reflected / p.reviews_with_theme, 4)
-    end::double as share_reflected
+    end::double as share_reflected,
+    d.dfe_rr157_finding,
+    d.dfe_rr157_finding_label
 from {{ ref('stg_codebook__case_themes') }} as c
 left join per_theme as p on c.case_theme_code = p.case_theme_code
+left join {{ ref('stg_codebook__dfe_rr157_table3_findings') }} as d
+    on c.case_theme_code = d.case_theme_code
 order by reviews_with_theme desc, c.case_theme_code

@@ -114,15 +114,26 @@ combined as (
     select * from binary_kappa
     union all
     select * from single_kappa
+),
+
+labels as (
+    select 'agency' as code_type, agency_code as code, agency_label as code_label
+    from {{ ref('stg_codebook__agencies') }}
+    union all
+    select 'theme', theme_code, theme_label from {{ ref('stg_codebook__themes') }}
+    union all
+    select 'layer', layer_code, layer_label from {{ ref('stg_codebook__layers') }}
 )
 
 select
-    code_type,
-    code,
+    c.code_type,
+    c.code,
+    case when c.code = 'all' then 'All codes of the type' else l.code_label end as code_label,
     n::integer as decisions_compared,
     agreements::integer as agreements,
     round(observed, 4)::double as percent_agreement,
     case when expected < 1 then round((observed - expected) / (1 - expected), 4) end::double
         as cohens_kappa
-from combined
-order by code_type, code = 'all' desc, code
+from combined as c
+left join labels as l on c.code_type = l.code_type and c.code = l.code
+order by c.code_type, c.code = 'all' desc, c.code

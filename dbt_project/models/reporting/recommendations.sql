@@ -1,16 +1,20 @@
 select
-    recommendation_id,
-    review_id,
-    document_id,
-    ordinal,
-    label,
-    text,
-    section,
-    agency_as_printed,
-    agency_code,
-    layer_code,
-    page,
-    char_start,
-    char_end
-from {{ ref('int_recommendations') }}
-order by recommendation_id
+    r.recommendation_id,
+    r.review_id,
+    r.document_id,
+    r.ordinal,
+    r.label,
+    r.text,
+    r.section,
+    r.agency_as_printed,
+    r.agency_code,
+    a.agency_label,
+    r.layer_code,
+    l.layer_label,
+    r.page,
+    r.char_start,
+    r.char_end
+from {{ ref('int_recommendations') }} as r
+left join {{ ref('stg_codebook__agencies') }} as a on r.agency_code = a.agency_code
+left join {{ ref('stg_codebook__layers') }} as l on r.layer_code = l.layer_code
+order by r.recommendation_id

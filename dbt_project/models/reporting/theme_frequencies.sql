@@ -28,6 +28,7 @@ select
     t.theme_code,
     t.theme_label,
     t.layer_code,
+    l.layer_label,
     coalesce(a.reviews_addressing, 0)::integer as reviews_addressing,
     s.reviews_in_scope,
     coalesce(a.recommendation_count, 0)::integer as recommendation_count,
@@ -36,6 +37,7 @@ select
     t.dfe_rr157_reviews::integer as dfe_rr157_reviews
 from {{ ref('stg_codebook__themes') }} as t
 cross join scope_size as s
+left join {{ ref('stg_codebook__layers') }} as l on t.layer_code = l.layer_code
 left join addressed as a on t.theme_code = a.theme_code
 left join addressed_any_review as x on t.theme_code = x.theme_code
 order by reviews_addressing desc, t.theme_code

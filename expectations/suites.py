@@ -13,6 +13,8 @@ from dataclasses import dataclass
 import great_expectations as gx
 from great_expectations.expectations import Expectation
 
+from ingestion.records import METHODS
+
 
 @dataclass(frozen=True)
 class CheckedExpectation:
@@ -148,11 +150,7 @@ def build_suites(codes: AllowedCodes) -> list[Suite]:
                         column="code_type", value_set=["agency", "theme", "layer"]
                     )
                 ),
-                _block(
-                    E.ExpectColumnValuesToBeInSet(
-                        column="method", value_set=["rule", "similarity", "manual"]
-                    )
-                ),
+                _block(E.ExpectColumnValuesToBeInSet(column="method", value_set=list(METHODS))),
                 _block(
                     E.ExpectColumnValuesToBeBetween(column="confidence", min_value=0, max_value=1)
                 ),

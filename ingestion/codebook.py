@@ -6,7 +6,7 @@ researcher can improve the coding by editing a CSV, without touching code:
 - `codebook_agencies.csv`: agency_code, label, table1_order, synonyms, description
 - `codebook_themes.csv`: theme_code, label, layer_code, table2_order, table2_reviews, patterns,
   weak_patterns, exclude, description, examples
-- `codebook_layers.csv`: layer_code, label, figure2_order
+- `codebook_layers.csv`: layer_code, label, figure2_order, description (when an item is at that layer)
 - `codebook_case_themes.csv`: case_theme_code, label, patterns, exclude, negatable, description
 - `codebook_case_theme_reflection.csv`: case_theme_code, theme_code
 

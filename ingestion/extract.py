@@ -16,10 +16,9 @@ import polars as pl
 from ingestion.action_plans import find_action_plan
 from ingestion.case_agencies import find_case_agencies
 from ingestion.codebook import Codebook, load_codebook
-from ingestion.coding.agency import code_agency
 from ingestion.coding.case import find_case_themes, read_case_facts
+from ingestion.coding.recommendation import code_recommendation
 from ingestion.coding.smart import appraise_smart
-from ingestion.coding.themes import code_layer, code_themes
 from ingestion.normalise import normalise
 from ingestion.readers import UnreadableDocument, read_document
 from ingestion.records import (
@@ -176,10 +175,9 @@ def _stage(stage: str, function, *args: object):  # noqa: ANN001, ANN202
 def _code(
     span: RecommendationSpan, norm: NormalisedText, codebook: Codebook
 ) -> CodedRecommendation:
-    agency = code_agency(span.text, span.heading, span.section, codebook)
-    themes = tuple(code_themes(span.text, codebook))
-    layer = code_layer(list(themes), agency.primary.code, codebook)
-    return CodedRecommendation(span, norm.page_of(span.char_start), agency, themes, layer)
+    codes = code_recommendation(span.text, span.heading, span.section, codebook)
+    page = norm.page_of(span.char_start)
+    return CodedRecommendation(span, page, codes.agency, codes.themes, codes.layer)
 
 
 def _with_smart(

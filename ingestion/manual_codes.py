@@ -2,7 +2,9 @@
 
 Format (one header row; extra columns are ignored): recommendation_id, code_type, code, coder.
 A row naming an unknown code type or a code outside the codebook is left out with a message
-naming the file and line, so one typo never holds back the rest of the coding or the run.
+naming the file and line, so one typo never holds back the rest of the coding or the run. A row
+with an empty `code` is not coded yet (as in a `scr coding sample` file) and is skipped quietly;
+several codes of one type may share a cell, separated by `;`.
 """
 
 from __future__ import annotations
@@ -43,20 +45,14 @@ def parse_manual_codes(
     for line, row in enumerate(reader, start=2):
         rec_id = (row.get("recommendation_id") or "").strip()
         code_type = (row.get("code_type") or "").strip().lower()
-        code = (row.get("code") or "").strip().lower()
-        if not rec_id:
-            problems.append(f"{source} line {line}: no recommendation_id; row ignored")
-        elif code_type not in allowed:
-            problems.append(
-                f"{source} line {line}: code_type {code_type!r} is not agency, theme or layer; "
-                "row ignored"
-            )
-        elif code not in allowed[code_type]:
-            problems.append(
-                f"{source} line {line}: {code!r} is not a {code_type} code of the codebook "
-                "(dbt_project/seeds); row ignored"
-            )
-        else:
+        cell = (row.get("code") or "").strip().lower()
+        if not cell:
+            continue  # not coded yet
+        for code in (c.strip() for c in cell.split(";") if c.strip()):
+            problem = _problem(source, line, rec_id, code_type, code, allowed)
+            if problem:
+                problems.append(problem)
+                continue
             coder = (row.get("coder") or "").strip() or None
             rows.append(
                 {
@@ -68,6 +64,24 @@ def parse_manual_codes(
                 }
             )
     return _frame(rows), problems
+
+
+def _problem(
+    source: str, line: int, rec_id: str, code_type: str, code: str, allowed: dict
+) -> str | None:
+    if not rec_id:
+        return f"{source} line {line}: no recommendation_id; row ignored"
+    if code_type not in allowed:
+        return (
+            f"{source} line {line}: code_type {code_type!r} is not agency, theme or layer; "
+            "row ignored"
+        )
+    if code not in allowed[code_type]:
+        return (
+            f"{source} line {line}: {code!r} is not a {code_type} code of the codebook "
+            "(dbt_project/seeds); row ignored"
+        )
+    return None
 
 
 def _frame(rows: list[dict]) -> pl.DataFrame:

@@ -19,7 +19,7 @@ CHILD_SEXES = ("female", "male", "unknown")
 AGE_BANDS = ("under_1", "1_5", "6_10", "11_plus")
 SECTIONS = ("lscb", "agency", "national")
 CODE_TYPES = ("agency", "theme", "layer")
-METHODS = ("rule", "similarity", "manual")
+METHODS = ("rule", "model", "similarity", "manual")
 LAYERS = ("child", "family", "case_management", "regional_national")
 
 

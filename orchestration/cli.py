@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ingestion.errors import NoPublishedWarehouse, ScrError, UsageError
+from orchestration.coding_commands import add_commands as add_coding_commands
 from orchestration.inspect_commands import add_commands as add_inspect_commands
 from orchestration.settings import ALLOW_REMOVALS_ENV, MAX_REMOVAL_SHARE_ENV
 from orchestration.trace_log import write_trace
@@ -90,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.set_defaults(handler=_run)
 
     add_inspect_commands(commands)
+    add_coding_commands(commands)
 
     report = commands.add_parser(
         "report",

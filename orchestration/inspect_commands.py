@@ -46,8 +46,16 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
             "truth.jsonl) and print precision, recall and F1 per field; write them as JSON."
         ),
     )
-    evaluate.add_argument("--docs", type=Path, required=True, help="folder holding the documents")
-    evaluate.add_argument("--truth", type=Path, required=True, help="truth.jsonl")
+    evaluate.add_argument("--docs", type=Path, help="folder holding the documents")
+    evaluate.add_argument("--truth", type=Path, help="truth.jsonl")
+    evaluate.add_argument(
+        "--real",
+        action="store_true",
+        help="instead, cross-validate the learned coder on the real labelled set (five folds "
+        "grouped by document), print per-code precision, recall and F1, and write them to the "
+        "seed behind reporting.coder_performance",
+    )
+    evaluate.add_argument("--realdocs", type=Path, help="folder of the real documents (--real)")
     evaluate.add_argument(
         "--out",
         type=Path,
@@ -202,6 +210,10 @@ def evaluate_corpus(docs: Path, truth: Path, progress: bool = False) -> dict:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
+    if args.real:
+        return _evaluate_real(args)
+    if args.docs is None or args.truth is None:
+        raise UsageError("give --docs and --truth (or --real for the learned coder)")
     report = evaluate_corpus(args.docs, args.truth, progress=True)
     try:
         args.out.parent.mkdir(parents=True, exist_ok=True)
@@ -210,6 +222,25 @@ def _evaluate(args: argparse.Namespace) -> int:
     args.out.write_text(json.dumps(report, indent=2, sort_keys=True) + "\n")
     print(render_evaluation(report))
     print(f"written: {args.out}")
+    return 0
+
+
+def _evaluate_real(args: argparse.Namespace) -> int:
+    from orchestration.coder_training import (
+        PERFORMANCE_PATH,
+        evaluate_coder,
+        performance_csv,
+        render_performance,
+    )
+    from orchestration.coding_commands import realdocs_dir
+
+    rows = evaluate_coder(
+        args.realdocs or realdocs_dir(), progress=lambda m: print(m, file=sys.stderr)
+    )
+    out = args.out if args.out != DEFAULT_EVALUATION_OUT else PERFORMANCE_PATH
+    out.write_text(performance_csv(rows), encoding="utf-8")
+    print(render_performance(rows))
+    print(f"written: {out}")
     return 0
 
 

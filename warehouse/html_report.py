@@ -635,6 +635,8 @@ def _themes(wh: Warehouse, n: Numbers) -> list[dict]:
             "recommendation_count",
             "table2_order",
             "dfe_rr157_reviews",
+            "coder_f1",
+            "coder_support",
         ],
     )
     return sorted(
@@ -673,6 +675,7 @@ def _table2(themes: list[dict] | None, n: Numbers) -> str:
                         DASH if t["dfe_rr157_reviews"] is None else str(t["dfe_rr157_reviews"]),
                         data_col="study",
                     ),
+                    _trust(t["coder_f1"], t["coder_support"]),
                 ],
                 class_="zero" if not reviews else None,
                 data_theme=t["theme_code"],
@@ -684,7 +687,8 @@ def _table2(themes: list[dict] | None, n: Numbers) -> str:
         f'<th scope="col" class="num">Reviews addressing it<br>(of {esc(n.count(in_scope))})</th>'
         '<th scope="col" class="num">Share of<br>reviews</th>'
         '<th scope="col" class="num">Recommendations</th>'
-        '<th scope="col" class="num study">DFE-RR157<br>(of 20)</th></tr></thead>'
+        '<th scope="col" class="num study">DFE-RR157<br>(of 20)</th>'
+        f"{TRUST_HEADER}</tr></thead>"
         f"<tbody>{''.join(body)}</tbody></table>"
     )
     if unused:
@@ -698,7 +702,8 @@ def _table2(themes: list[dict] | None, n: Numbers) -> str:
         heading,
         table,
         "Number of reviews in scope whose recommendations address each theme, most frequent "
-        "first, beside the figure DFE-RR157 published for the 14 themes of its Table 2.",
+        "first, beside the figure DFE-RR157 published for the 14 themes of its Table 2. "
+        f"{TRUST_NOTE}",
     )
 
 
@@ -723,6 +728,24 @@ def _theme_chart(themes: list[dict] | None, n: Numbers) -> str:
     return _figure("chart-themes", caption, svg, "Themes no review addresses are left out.")
 
 
+TRUST_HEADER = '<th scope="col" class="num trust">Coder F1<br>(real text)</th>'
+TRUST_NOTE = (
+    "Coder F1 says how far a row can be trusted: the learned coder's F1 for the theme in "
+    "cross-validation on real recommendations coded by people (reporting.coder_performance), "
+    "with the number of real examples behind it; below 0.6, read the row with care."
+)
+LOW_TRUST = 0.6
+
+
+def _trust(f1: float | None, support: int | None) -> str:
+    """The coder's cross-validated F1 for a row, marked when it is low or rests on few examples."""
+    if f1 is None:
+        return _num(DASH, data_col="coder_f1", title="no real labelled example")
+    low = f1 < LOW_TRUST or (support or 0) < 10
+    cls = "num low-trust" if low else "num"
+    return _td(f"{f1:.2f} (n={support})", cls, data_col="coder_f1")
+
+
 def _case_themes(wh: Warehouse, n: Numbers) -> list[dict]:
     """Table 3's rows, most frequent first (suppressed counts ranked alike)."""
     rows = wh.rows(
@@ -735,6 +758,8 @@ def _case_themes(wh: Warehouse, n: Numbers) -> list[dict]:
             "share_reflected",
             "dfe_rr157_finding",
             "dfe_rr157_finding_label",
+            "coder_f1",
+            "coder_support",
         ],
     )
     return sorted(
@@ -763,6 +788,7 @@ def _table3(case_themes: list[dict] | None, n: Numbers) -> str:
                     data_col="share",
                 ),
                 _td(c["dfe_rr157_finding_label"] or DASH, data_col="study"),
+                _trust(c["coder_f1"], c["coder_support"]),
             ],
             class_="zero" if not c["reviews_with_theme"] else None,
             data_case_theme=c["case_theme_code"],
@@ -774,7 +800,8 @@ def _table3(case_themes: list[dict] | None, n: Numbers) -> str:
         '<th scope="col" class="num">Reviews with the theme</th>'
         '<th scope="col" class="num">Reflected in a recommendation</th>'
         '<th scope="col" class="num">Share reflected</th>'
-        '<th scope="col" class="study">DFE-RR157 finding</th></tr></thead>'
+        '<th scope="col" class="study">DFE-RR157 finding</th>'
+        f"{TRUST_HEADER}</tr></thead>"
         f"<tbody>{''.join(body)}</tbody></table>"
     )
     return _section(
@@ -783,7 +810,8 @@ def _table3(case_themes: list[dict] | None, n: Numbers) -> str:
         table,
         "For each theme of the cases (chapter 4), the reviews in scope whose narrative shows it, "
         "and those of them with at least one recommendation on a theme that answers it, beside "
-        "what DFE-RR157 found (its text gives findings, not Table 3's figures).",
+        "what DFE-RR157 found (its text gives findings, not Table 3's figures). "
+        f"{TRUST_NOTE}",
     )
 
 
@@ -970,6 +998,7 @@ table.data .num { text-align: right; white-space: nowrap; }
 table.data tr.group th { font-weight: 600; background: #eef2f6; color: #1f3f60; }
 table.data tr.zero { color: #8a8a8a; }
 table.data th.study, table.data td[data-col="study"] { color: #6b4b16; background: #fbf6ee; }
+table.data td.low-trust { color: #8a1c1c; font-style: italic; }
 table.data tfoot tr.study th { font-weight: normal; color: #6b4b16; background: #fbf6ee; }
 table.data td.layer { color: #555; font-size: 12px; white-space: nowrap; }
 table.data tfoot tr.total th, table.data tfoot tr.total td { border-top: 2px solid #1f3f60;

@@ -11,9 +11,9 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
-from corpus.real.annotations import read_labels
-from corpus.real.items import read_items
-from corpus.real.text import canonical_text, item_text, text_hash
+from corpus.real.annotations import LABELS_PATH, read_labels
+from corpus.real.items import ITEMS_DIR, read_items
+from corpus.real.text import canonical_text, item_text, sha256_of, text_hash
 
 SEEDS = Path(__file__).resolve().parents[2] / "dbt_project" / "seeds"
 SEED_WEIGHT = 0.5
@@ -37,19 +37,25 @@ class LabelledSpanError(ValueError):
     """A label points at a document or span that is not there (or no longer holds its words)."""
 
 
-def real_texts(realdocs: Path) -> list[LabelledText]:
+def real_texts(
+    realdocs: Path, items_dir: Path = ITEMS_DIR, labels_path: Path = LABELS_PATH
+) -> list[LabelledText]:
     """Every settled label with its item's words, read from the real document."""
-    labels = read_labels()
+    labels = read_labels(labels_path)
     paths = {p.name: p for p in realdocs.rglob("*.pdf")}
     texts: dict[str, str] = {}
     found = []
-    for item in read_items():
+    for item in read_items(items_dir):
         if item.item_id not in labels:
-            continue
+            raise LabelledSpanError(f"{item.item_id} ({item.file_name}) has no settled label")
         path = paths.get(item.file_name)
         if path is None:
             raise LabelledSpanError(f"{item.item_id}: {item.file_name} is not in {realdocs}")
         if item.file_name not in texts:
+            if sha256_of(path) != item.document_sha256:
+                raise LabelledSpanError(
+                    f"{item.item_id}: {path} is not the document the label was made on"
+                )
             texts[item.file_name] = canonical_text(path)
         words = item_text(texts[item.file_name], item.char_start, item.char_end)
         if text_hash(words) != item.text_hash:
@@ -63,6 +69,9 @@ def real_texts(realdocs: Path) -> list[LabelledText]:
                 words, label.themes, label.agency, label.layer, item.document_sha256, 1.0, "real"
             )
         )
+    unknown = sorted(set(labels) - {item.item_id for item in read_items(items_dir)})
+    if unknown:
+        raise LabelledSpanError(f"labels for items that are not marked: {', '.join(unknown[:5])}")
     return found
 
 

@@ -5,23 +5,21 @@ from __future__ import annotations
 import math
 
 from ingestion.codebook import Codebook
-from ingestion.coding.agency import code_agency
-from ingestion.coding.themes import code_layer, code_themes
+from ingestion.coding.recommendation import code_recommendation
 
 
 def classify_recommendation(text: str, codebook: Codebook) -> dict:
     """{"agency_code", "theme_codes", "layer_code", "confidence"} for one recommendation.
 
-    With no heading or section to go on, the agency comes from the sentence's subject or an agency
-    named in it. Confidence is the geometric mean of the agency's and the layer's confidence.
+    With no heading or section to go on, every code comes from the text alone. Confidence is the
+    geometric mean of the agency's and the layer's probability.
     """
-    agency = code_agency(text or "", None, "", codebook)
-    themes = code_themes(text or "", codebook)
-    layer = code_layer(themes, agency.primary.code, codebook)
-    confidence = math.sqrt(max(0.0, agency.primary.confidence) * max(0.0, layer.confidence))
+    codes = code_recommendation(text or "", None, "", codebook)
+    agency, layer = codes.agency.primary, codes.layer
+    confidence = math.sqrt(max(0.0, agency.confidence) * max(0.0, layer.confidence))
     return {
-        "agency_code": agency.primary.code,
-        "theme_codes": [hit.code for hit in themes],
+        "agency_code": agency.code,
+        "theme_codes": [hit.code for hit in codes.themes],
         "layer_code": layer.code,
         "confidence": round(min(1.0, confidence), 3),
     }

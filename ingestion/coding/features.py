@@ -19,14 +19,16 @@ _WORD = re.compile(r"[a-z][a-z']+")
 # Words that carry the direction of a recommendation, kept although they are stop words.
 _KEPT = frozenset({"all", "not", "no", "board", "lscb", "partnership", "agencies", "staff"})
 MAX_CHARS = 4_000
+PREFIX = 5
 
 
 def word_features(text: str) -> list[str]:
-    """Stemmed words (stop words dropped, a few kept) and adjacent pairs of them."""
-    words = [
-        stem(w) for w in _WORD.findall(text[:MAX_CHARS].lower()) if w not in STOPWORDS or w in _KEPT
-    ]
-    return words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    """Stemmed words (stop words dropped, a few kept), adjacent pairs of them, and the first five
+    letters of each longer word once (so 'safeguarding' and 'safeguarded' share evidence)."""
+    found = _WORD.findall(text[:MAX_CHARS].lower())
+    words = [stem(w) for w in found if w not in STOPWORDS or w in _KEPT]
+    prefixes = sorted({f"prefix:{w[:PREFIX]}" for w in found if len(w) > PREFIX})
+    return words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)] + prefixes
 
 
 def rule_features(text: str, codebook: Codebook) -> list[str]:

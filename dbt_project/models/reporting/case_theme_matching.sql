@@ -12,6 +12,14 @@ per_theme as (
     from {{ ref('int_case_theme_reflection') }}
     where review_id in (select review_id from in_scope)
     group by case_theme_code
+),
+
+coder as (  -- the weakest cross-validated F1 among the themes that answer the case theme
+    select r.case_theme_code, min(cv.f1) as coder_f1, min(cv.support) as coder_support
+    from {{ ref('stg_codebook__case_theme_reflection') }} as r
+    inner join {{ ref('stg_coding__coder_performance_cv') }} as cv
+        on cv.code_type = 'theme' and r.theme_code = cv.code
+    group by r.case_theme_code
 )
 
 select
@@ -24,9 +32,12 @@ select
         else round(p.reviews_reflected / p.reviews_with_theme, 4)
     end::double as share_reflected,
     d.dfe_rr157_finding,
-    d.dfe_rr157_finding_label
+    d.dfe_rr157_finding_label,
+    round(k.coder_f1, 4)::double as coder_f1,
+    k.coder_support::integer as coder_support
 from {{ ref('stg_codebook__case_themes') }} as c
 left join per_theme as p on c.case_theme_code = p.case_theme_code
 left join {{ ref('stg_codebook__dfe_rr157_table3_findings') }} as d
     on c.case_theme_code = d.case_theme_code
+left join coder as k on c.case_theme_code = k.case_theme_code
 order by reviews_with_theme desc, c.case_theme_code

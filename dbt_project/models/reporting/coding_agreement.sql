@@ -48,7 +48,8 @@ binary_counts as (
         count(*) as n,
         count(*) filter (where is_automatic = is_manual) as agreements,
         count(*) filter (where is_automatic) as automatic_yes,
-        count(*) filter (where is_manual) as manual_yes
+        count(*) filter (where is_manual) as manual_yes,
+        count(*) filter (where is_automatic and is_manual) as both_yes
     from decisions
     group by grouping sets ((code_type, code), (code_type))
 ),
@@ -61,7 +62,10 @@ binary_kappa as (
         agreements,
         agreements / n as observed,
         (automatic_yes / n) * (manual_yes / n)
-            + (1 - automatic_yes / n) * (1 - manual_yes / n) as expected
+            + (1 - automatic_yes / n) * (1 - manual_yes / n) as expected,
+        automatic_yes,
+        manual_yes,
+        both_yes
     from binary_counts
     where code is not null or code_type = 'theme'
 ),
@@ -96,7 +100,10 @@ single_kappa as (
         count(*) as n,
         count(*) filter (where s.automatic_code = s.manual_code) as agreements,
         count(*) filter (where s.automatic_code = s.manual_code) / count(*) as observed,
-        any_value(e.expected) as expected
+        any_value(e.expected) as expected,
+        null as automatic_yes,
+        null as manual_yes,
+        null as both_yes
     from single_label as s
     inner join (
         select
@@ -133,7 +140,10 @@ select
     agreements::integer as agreements,
     round(observed, 4)::double as percent_agreement,
     case when expected < 1 then round((observed - expected) / (1 - expected), 4) end::double
-        as cohens_kappa
+        as cohens_kappa,
+    automatic_yes::integer as automatic_yes,
+    manual_yes::integer as manual_yes,
+    both_yes::integer as both_yes
 from combined as c
 left join labels as l on c.code_type = l.code_type and c.code = l.code
 order by c.code_type, c.code = 'all' desc, c.code

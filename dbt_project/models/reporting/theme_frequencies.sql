@@ -34,10 +34,14 @@ select
     coalesce(a.recommendation_count, 0)::integer as recommendation_count,
     coalesce(x.reviews_addressing_all, 0)::integer as reviews_addressing_all,
     t.table2_order::integer as table2_order,
-    t.dfe_rr157_reviews::integer as dfe_rr157_reviews
+    t.dfe_rr157_reviews::integer as dfe_rr157_reviews,
+    round(cv.f1, 4)::double as coder_f1,
+    cv.support::integer as coder_support
 from {{ ref('stg_codebook__themes') }} as t
 cross join scope_size as s
 left join {{ ref('stg_codebook__layers') }} as l on t.layer_code = l.layer_code
 left join addressed as a on t.theme_code = a.theme_code
 left join addressed_any_review as x on t.theme_code = x.theme_code
+left join {{ ref('stg_coding__coder_performance_cv') }} as cv
+    on cv.code_type = 'theme' and t.theme_code = cv.code
 order by reviews_addressing desc, t.theme_code

@@ -126,8 +126,11 @@ def evaluate_document(pdf: Path, rows: list[ItemRow], cache: Path | None = None)
         status="quarantined" if errors else "ok",
         missed=[{"ordinal": rows[j].ordinal, "label": rows[j].label} for j in match.missed],
         extra=[
-            {"label": spans[i].label, "char_start": spans[i].char_start,
-             "char_end": spans[i].char_end}  # fmt: skip
+            {
+                "label": spans[i].label,
+                "char_start": spans[i].char_start,
+                "char_end": spans[i].char_end,
+            }  # fmt: skip
             for i in match.extra
         ],
     )
@@ -203,7 +206,9 @@ def passes(summary: dict) -> list[str]:
     """The acceptance thresholds missed (empty when all are met)."""
     failed = []
     if summary["count_exact_share"] < COUNT_EXACT_SHARE:
-        failed.append(f"count exact on {summary['count_exact_share']:.1%} < {COUNT_EXACT_SHARE:.0%}")
+        failed.append(
+            f"count exact on {summary['count_exact_share']:.1%} < {COUNT_EXACT_SHARE:.0%}"
+        )
     if summary["precision"] < ITEM_PRECISION:
         failed.append(f"item precision {summary['precision']:.3f} < {ITEM_PRECISION}")
     if summary["recall"] < ITEM_RECALL:

@@ -44,7 +44,7 @@ from ingestion.records import (
     RecommendationSpan,
 )
 from ingestion.review_check import looks_like_review
-from ingestion.segment import find_recommendations
+from ingestion.segmentation import find_recommendations
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,8 @@
 """Find the recommendations of a report: sections, items, labels, agency sub-headings, duplicates.
 
-The rules (the lead and the coders rely on them; the code is split over `sections` (where a
-section starts and ends), `items` (markers and the item tree), `section_items` (one section read
-into items), `runs` (several recommendations in one paragraph) and `dedupe`):
+The rules (the lead and the coders rely on them; the code is split over `section_bounds` (where a
+section starts and ends), `item_markers` (markers and the item tree), `section_reader` (one section
+read into items), `inline_lists` (several recommendations in one paragraph) and `duplicates`):
 
 * Sections: a heading naming recommendations, outside the contents page; one whose heading also
   holds other matter ("Conclusions and recommendations") is used only when the report has no
@@ -35,20 +35,26 @@ into items), `runs` (several recommendations in one paragraph) and `dedupe`):
 * "Recommendation N" headings standing outside any section (reports that put each recommendation
   after its finding) are used when no overview (lscb) section was found.
 * Duplicates (an executive summary or a closing list restating the recommendations) are kept
-  once: see `ingestion.dedupe` (the fuller copy, else the later one).
+  once: see `ingestion.segmentation.duplicates` (the fuller copy, else the later one).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ingestion.dedupe import Found, dedupe
-from ingestion.items import BULLET, NUM, REC, Marker, is_item_start, parse_markers, sequence_ok
-from ingestion.lines import Line
 from ingestion.records import NormalisedText, RecommendationSpan
-from ingestion.runs import addressee
-from ingestion.section_items import SectionParser, marker_length, text_span
-from ingestion.sections import (
+from ingestion.segmentation.duplicates import Found, dedupe
+from ingestion.segmentation.inline_lists import addressee
+from ingestion.segmentation.item_markers import (
+    BULLET,
+    NUM,
+    REC,
+    Marker,
+    is_item_start,
+    parse_markers,
+    sequence_ok,
+)
+from ingestion.segmentation.section_bounds import (
     LSCB,
     Contents,
     Heading,
@@ -59,7 +65,9 @@ from ingestion.sections import (
     hinted_lines,
     is_title_line,
 )
-from ingestion.tables import is_row
+from ingestion.segmentation.section_reader import SectionParser, marker_length, text_span
+from ingestion.segmentation.table_rows import is_row
+from ingestion.segmentation.text_lines import Line
 
 MAX_SECTION_LINES = 3000
 STRAY_MAX_LINES = 40

@@ -24,8 +24,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ingestion.items import parse_markers
-from ingestion.lines import (
+from ingestion.segmentation.item_markers import parse_markers
+from ingestion.segmentation.text_lines import (
     Line,
     ends_sentence,
     is_all_caps,

@@ -40,6 +40,7 @@ read into items), `inline_lists` (several recommendations in one paragraph) and 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ingestion.records import NormalisedText, RecommendationSpan
@@ -67,7 +68,7 @@ from ingestion.segmentation.section_bounds import (
 )
 from ingestion.segmentation.section_reader import SectionParser, marker_length, text_span
 from ingestion.segmentation.table_rows import is_row
-from ingestion.segmentation.text_lines import Line
+from ingestion.segmentation.text_lines import IMPERATIVE, Line
 
 MAX_SECTION_LINES = 3000
 STRAY_MAX_LINES = 40
@@ -180,6 +181,12 @@ def _sections(
                     j += 1
                     continue
                 break
+            if (
+                (seen_items or j == i + 1)
+                and narrative_follows(lines, j, contents)
+                and not seq.resumes(j)
+            ):
+                break
             if ends_section(lines, j, h, contents, seen_items, is_item_start, seq.resumes):
                 break
             seq.see(t)
@@ -190,6 +197,91 @@ def _sections(
         found.append((h, head_line, i + 1, last))
         i = j
     return found
+
+
+_HEADING_MAX_WORDS = 14
+
+
+def _first_sentence(text: str) -> str:
+    for k, ch in enumerate(text):
+        if ch in ".!?" and (k + 1 == len(text) or text[k + 1] == " ") and k > 20:
+            return text[: k + 1]
+    return text
+
+
+def narrative_follows(lines: Sequence[Line], j: int, contents: Contents) -> bool:
+    """Is line j a heading after which the report goes on with narrative, not with more items?
+
+    A heading-shaped line (short, capitalised, no closing full stop, after a finished sentence or
+    a heading) whose next paragraph (numbered or not) states rather than asks ends a list: "Key
+    strengths and weaknesses of the LSCB" then "141. The LSCB operates...". A theme sub-heading
+    inside a list ("Care leavers" then "12. Ensure...") is followed by a request and does not.
+    """
+    t = lines[j].text
+    if not t or len(t.split()) > _HEADING_MAX_WORDS or not t[0].isupper() or " | " in t:
+        return False
+    if t.endswith((".", ",", ";", ":")) or parse_markers(t) or is_row(t) or len(t) > 75:
+        return False
+    if _ASKS.search(t):
+        return False  # a line of a sentence that wraps, not a heading
+    if t.split()[-1].lower() in _CONNECTORS:
+        # a heading wrapping onto a short line ("... who need help and" / "protection: Good"),
+        # else a sentence wrapping
+        tail = lines[j + 1].text if j + 1 < len(lines) else ""
+        if not tail or len(tail.split()) > 8 or tail.endswith((".", ",", ";")):
+            return False
+    prev = lines[j - 1].text if j > 0 else ""
+    if prev and not (prev.endswith((".", "!", "?", ":", ")")) or is_title_line(prev)):
+        return False
+    n = len(lines)
+    k = j + 1
+    while k < n and k <= j + 3:  # the heading may wrap onto a short line or two
+        nxt = lines[k].text
+        if nxt and (parse_markers(nxt) or len(nxt.split()) >= 8):
+            break
+        k += 1
+    if k >= n or k > j + 3:
+        return False
+    para = []
+    for m in range(k, min(n, k + 4)):
+        if not lines[m].text or (m > k and parse_markers(lines[m].text)):
+            break
+        para.append(lines[m].text)
+    text = " ".join(para)
+    markers = parse_markers(text)
+    if markers:
+        text = text[markers[0].length :].strip()
+    if len(text.split()) < 8:
+        return False
+    first = _first_sentence(text)
+    return not (_ASKS.search(first) or IMPERATIVE.match(first))
+
+
+_ASKS = re.compile(r"\b(?:should|must|shall|needs? to|ought to|recommend(?:s|ed)?|we ask)\b", re.I)
+_CONNECTORS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "that",
+        "the",
+        "to",
+        "which",
+        "who",
+        "with",
+        "whose",
+    ]
+)
 
 
 def _strays(lines: Sequence[Line], taken: set[int]) -> list[tuple[str, int, int]]:

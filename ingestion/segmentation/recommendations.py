@@ -64,11 +64,12 @@ from ingestion.segmentation.section_bounds import (
     ends_section,
     heading_hint,
     hinted_lines,
+    is_agency_heading,
     is_title_line,
 )
 from ingestion.segmentation.section_reader import SectionParser, marker_length, text_span
 from ingestion.segmentation.table_rows import is_row
-from ingestion.segmentation.text_lines import IMPERATIVE, Line
+from ingestion.segmentation.text_lines import IMPERATIVE, VERBS, Line
 
 MAX_SECTION_LINES = 3000
 STRAY_MAX_LINES = 40
@@ -181,12 +182,12 @@ def _sections(
                     j += 1
                     continue
                 break
-            if (
-                (seen_items or j == i + 1)
-                and narrative_follows(lines, j, contents)
-                and not seq.resumes(j)
-            ):
-                break
+            if seen_items or j == i + 1:
+                narrative = narrative_follows(lines, j, contents)
+                # numbered narrative ends the list; an unnumbered rationale between items
+                # does not when the list's numbering resumes below it
+                if narrative == "numbered" or (narrative and not seq.resumes(j)):
+                    break
             if ends_section(lines, j, h, contents, seen_items, is_item_start, seq.resumes):
                 break
             seq.see(t)
@@ -209,30 +210,33 @@ def _first_sentence(text: str) -> str:
     return text
 
 
-def narrative_follows(lines: Sequence[Line], j: int, contents: Contents) -> bool:
+def narrative_follows(lines: Sequence[Line], j: int, contents: Contents) -> str | None:
     """Is line j a heading after which the report goes on with narrative, not with more items?
 
     A heading-shaped line (short, capitalised, no closing full stop, after a finished sentence or
     a heading) whose next paragraph (numbered or not) states rather than asks ends a list: "Key
     strengths and weaknesses of the LSCB" then "141. The LSCB operates...". A theme sub-heading
     inside a list ("Care leavers" then "12. Ensure...") is followed by a request and does not.
+    Returns how the narrative paragraph starts ("numbered" or "plain"), else None.
     """
     t = lines[j].text
     if not t or len(t.split()) > _HEADING_MAX_WORDS or not t[0].isupper() or " | " in t:
-        return False
+        return None
     if t.endswith((".", ",", ";", ":")) or parse_markers(t) or is_row(t) or len(t) > 75:
-        return False
+        return None
     if _ASKS.search(t):
-        return False  # a line of a sentence that wraps, not a heading
+        return None  # a line of a sentence that wraps, not a heading
     if t.split()[-1].lower() in _CONNECTORS:
         # a heading wrapping onto a short line ("... who need help and" / "protection: Good"),
         # else a sentence wrapping
         tail = lines[j + 1].text if j + 1 < len(lines) else ""
         if not tail or len(tail.split()) > 8 or tail.endswith((".", ",", ";")):
-            return False
+            return None
+    elif j + 1 < len(lines) and lines[j + 1].text[:1].islower():
+        return None  # the sentence goes on below
     prev = lines[j - 1].text if j > 0 else ""
     if prev and not (prev.endswith((".", "!", "?", ":", ")")) or is_title_line(prev)):
-        return False
+        return None
     n = len(lines)
     k = j + 1
     while k < n and k <= j + 3:  # the heading may wrap onto a short line or two
@@ -241,7 +245,7 @@ def narrative_follows(lines: Sequence[Line], j: int, contents: Contents) -> bool
             break
         k += 1
     if k >= n or k > j + 3:
-        return False
+        return None
     para = []
     for m in range(k, min(n, k + 4)):
         if not lines[m].text or (m > k and parse_markers(lines[m].text)):
@@ -252,12 +256,20 @@ def narrative_follows(lines: Sequence[Line], j: int, contents: Contents) -> bool
     if markers:
         text = text[markers[0].length :].strip()
     if len(text.split()) < 8:
-        return False
+        return None
+    if markers and (markers[0].style.startswith(BULLET) or markers[0].value[-1:] == (1,)):
+        if is_agency_heading(lines[j], None, None, True) is not None:
+            return None  # an agency's name above the first item of its own list
     first = _first_sentence(text)
-    return not (_ASKS.search(first) or IMPERATIVE.match(first))
+    if _ASKS.search(first) or IMPERATIVE.match(first) or _TO_VERB.search(first[:80]):
+        return None  # "X should...", "Ensure...", "Early years providers to improve..."
+    return "numbered" if markers else "plain"
 
 
-_ASKS = re.compile(r"\b(?:should|must|shall|needs? to|ought to|recommend(?:s|ed)?|we ask)\b", re.I)
+_TO_VERB = re.compile(r"^(?:\S+\s+){0,8}?to\s+(?:" + VERBS + r")\b", re.I)
+_ASKS = re.compile(
+    r"\b(?:should|must|shall|will|needs? to|ought to|recommend(?:s|ed)?|we ask)\b", re.I
+)
 _CONNECTORS = frozenset(
     [
         "a",

@@ -233,7 +233,9 @@ def narrative_follows(lines: Sequence[Line], j: int, contents: Contents) -> str 
         if not tail or len(tail.split()) > 8 or tail.endswith((".", ",", ";")):
             return None
     elif j + 1 < len(lines) and lines[j + 1].text[:1].islower():
-        return None  # the sentence goes on below
+        tail = lines[j + 1].text
+        if len(tail.split()) > 8 or tail.endswith((".", ",", ";")):
+            return None  # the sentence goes on below
     prev = lines[j - 1].text if j > 0 else ""
     if prev and not (prev.endswith((".", "!", "?", ":", ")")) or is_title_line(prev)):
         return None

@@ -13,6 +13,13 @@ from dataclasses import dataclass
 import great_expectations as gx
 from great_expectations.expectations import Expectation
 
+# The kinds of ingestion.document_kind.KINDS (kept in step by tests/expectations).
+DOCUMENT_KINDS = (
+    "serious_case_review", "practice_review", "rapid_review", "national_review",
+    "domestic_homicide_review", "safeguarding_adults_review", "pfd_report", "inspection",
+    "inquiry", "other",
+)  # fmt: skip
+
 
 @dataclass(frozen=True)
 class CheckedExpectation:
@@ -80,6 +87,11 @@ def build_suites(codes: AllowedCodes) -> list[Suite]:
                     E.ExpectColumnValuesToBeInSet(column="status", value_set=["ok", "quarantined"])
                 ),
                 _block(E.ExpectColumnValuesToNotBeNull(column="path")),
+                _block(
+                    E.ExpectColumnValuesToBeInSet(
+                        column="document_kind", value_set=list(DOCUMENT_KINDS)
+                    )
+                ),
             ),
         ),
         Suite(

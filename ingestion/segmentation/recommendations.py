@@ -259,9 +259,9 @@ def narrative_follows(lines: Sequence[Line], j: int, contents: Contents) -> str 
         text = text[markers[0].length :].strip()
     if len(text.split()) < 8:
         return None
-    if markers and (markers[0].style.startswith(BULLET) or markers[0].value[-1:] == (1,)):
-        if is_agency_heading(lines[j], None, None, True) is not None:
-            return None  # an agency's name above the first item of its own list
+    opens = bool(markers) and (markers[0].style.startswith(BULLET) or markers[0].value[-1:] == (1,))
+    if opens and is_agency_heading(lines[j], None, None, True) is not None:
+        return None  # an agency's name above the first item of its own list
     first = _first_sentence(text)
     if _ASKS.search(first) or IMPERATIVE.match(first) or _TO_VERB.search(first[:80]):
         return None  # "X should...", "Ensure...", "Early years providers to improve..."

@@ -222,7 +222,7 @@ def narrative_follows(lines: Sequence[Line], j: int, contents: Contents) -> str 
     t = lines[j].text
     if not t or len(t.split()) > _HEADING_MAX_WORDS or not t[0].isupper() or " | " in t:
         return None
-    if t.endswith((".", ",", ";", ":")) or parse_markers(t) or is_row(t) or len(t) > 75:
+    if t.endswith((".", ",", ";")) or parse_markers(t) or is_row(t) or len(t) > 75:
         return None
     if _ASKS.search(t):
         return None  # a line of a sentence that wraps, not a heading
@@ -262,6 +262,8 @@ def narrative_follows(lines: Sequence[Line], j: int, contents: Contents) -> str 
     opens = bool(markers) and (markers[0].style.startswith(BULLET) or markers[0].value[-1:] == (1,))
     if opens and is_agency_heading(lines[j], None, None, True) is not None:
         return None  # an agency's name above the first item of its own list
+    if t.endswith(":") and not markers and k == j + 1:
+        return None  # "The Board should:" introducing its own list, not a heading
     first = _first_sentence(text)
     if _ASKS.search(first) or IMPERATIVE.match(first) or _TO_VERB.search(first[:80]):
         return None  # "X should...", "Ensure...", "Early years providers to improve..."
@@ -270,7 +272,8 @@ def narrative_follows(lines: Sequence[Line], j: int, contents: Contents) -> str 
 
 _TO_VERB = re.compile(r"^(?:\S+\s+){0,8}?to\s+(?:" + VERBS + r")\b", re.I)
 _ASKS = re.compile(
-    r"\b(?:should|must|shall|will|needs? to|ought to|recommend(?:s|ed)?|we ask)\b", re.I
+    r"\b(?:should|must|shall|will|needs? to|ought to|recommends? that|recommended that|we recommend|we ask)\b",
+    re.I,
 )
 _CONNECTORS = frozenset(
     [

@@ -40,6 +40,11 @@ _INTRO_STRONG = re.compile(
     r"(?:are|is) (?:as follows|set out below|listed below)|\bas follows\s*[:.]?$",
     re.I,
 )
+_NOTHING = re.compile(
+    r"^(?:there (?:are|were|is) no|no (?:[\w-]+ ){0,4}(?:were|are|was|is|have been) "
+    r"(?:identified|made|required|needed|found)|none\b)",
+    re.I,
+)
 _INTRO = re.compile(r"\brecommendations?\b|\bas follows\b|\bthe following\b", re.I)
 _CODE_LINE = re.compile(r"^[A-Z0-9][A-Z0-9/:._-]*(?: [A-Z0-9/:._-]+){0,2}$")
 
@@ -137,6 +142,8 @@ class SectionParser:
         if got is None:
             return
         s, e, text = got
+        if _NOTHING.match(text):
+            return  # "There are no areas for priority action.": a statement that none are made
         directive = is_directive(text)
         if self.heading.mixed and not directive:
             return

@@ -18,7 +18,10 @@ from ingestion.extract import analyse_document, extract_document
         ("Domestic Homicide Review into the death of Adult B", "domestic_homicide_review"),
         ("Safeguarding Adults Review: Mr C", "safeguarding_adults_review"),
         ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS", "pfd_report"),
-        ("Inspection of children's services\nInspection dates: 1 to 5 May\nLead inspector", "inspection"),
+        (
+            "Inspection of children's services\nInspection dates: 1 to 5 May\nLead inspector",
+            "inspection",
+        ),
         ("The Public Inquiry\nReport of the Inquiry\nThe Inquiry heard", "inquiry"),
         ("Minutes of the parish council meeting", "other"),
     ],

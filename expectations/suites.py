@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import great_expectations as gx
 from great_expectations.expectations import Expectation
 
+from ingestion.document_kind import KINDS as DOCUMENT_KINDS
 from ingestion.records import METHODS
 
 
@@ -82,6 +83,11 @@ def build_suites(codes: AllowedCodes) -> list[Suite]:
                     E.ExpectColumnValuesToBeInSet(column="status", value_set=["ok", "quarantined"])
                 ),
                 _block(E.ExpectColumnValuesToNotBeNull(column="path")),
+                _block(
+                    E.ExpectColumnValuesToBeInSet(
+                        column="document_kind", value_set=list(DOCUMENT_KINDS)
+                    )
+                ),
             ),
         ),
         Suite(

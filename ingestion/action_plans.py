@@ -1,6 +1,6 @@
 """Action-plan items: one row per action, columns mapped by the words of the header.
 
-An action plan is a table (rows as " | " lines, see `ingestion.tables`) that stands after an
+An action plan is a table (rows as " | " lines, see `ingestion.segmentation.table_rows`) that stands after an
 "Action plan" heading ("SCR action plan", "Appendix 2: Multi-agency action plan"...), or anywhere
 when its header is unmistakable (an Action column plus a Lead or Timescale column). Headers vary
 ("Rec no.", "Recommendation", "Action(s) required", "Lead agency/officer", "Target date",
@@ -17,11 +17,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ingestion.items import parse_markers
-from ingestion.lines import Line, collapse, trimmed_span
 from ingestion.records import ActionPlanRow, NormalisedText
-from ingestion.sections import _TERMINATORS, analyse, is_title_line, strip_prefix
-from ingestion.tables import is_row, split_row
+from ingestion.segmentation.item_markers import parse_markers
+from ingestion.segmentation.section_bounds import _TERMINATORS, analyse, is_title_line, strip_prefix
+from ingestion.segmentation.table_rows import is_row, split_row
+from ingestion.segmentation.text_lines import Line, collapse, trimmed_span
 
 _PLAN_HEADING = re.compile(
     r"^(?:the\s+)?(?:[\w'’&/-]+\s+){0,5}action\s+plans?\b(?:\s*[:(\-–—].{0,60}|\s+(?:for|of|to)\s+.{0,60})?$",

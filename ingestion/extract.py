@@ -19,6 +19,7 @@ from ingestion.codebook import Codebook, load_codebook
 from ingestion.coding.case import find_case_themes, read_case_facts
 from ingestion.coding.recommendation import code_recommendation
 from ingestion.coding.smart import appraise_smart
+from ingestion.document_kind import DocumentKind, classify_document
 from ingestion.normalise import normalise
 from ingestion.readers import UnreadableDocument, read_document
 from ingestion.records import (
@@ -43,7 +44,7 @@ from ingestion.records import (
     RecommendationSpan,
 )
 from ingestion.review_check import looks_like_review
-from ingestion.segment import find_recommendations
+from ingestion.segmentation import find_recommendations
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,8 @@ class ReviewExtraction:
     case_agencies: tuple[tuple[CaseAgency, int], ...]  # with page
     action_plan: tuple[tuple[ActionPlanRow, int], ...]  # with page
     issues: tuple[ExtractionIssue, ...]
+    document_kind: str = "serious_case_review"
+    kind_evidence: str | None = None
 
 
 NOT_A_REVIEW = (
@@ -107,8 +110,12 @@ def analyse_document(
     norm = _stage("normalise", normalise, raw)
     spans = [s for s in _stage("segment", find_recommendations, norm) if s.text.strip()]
     coded = tuple(_stage("code", _code, span, norm, codebook) for span in spans)
+    kind = _stage("kind", classify_document, norm.text)
     facts = _stage("case", read_case_facts, norm.text)
     themes = _stage("case", find_case_themes, norm.text, codebook)
+    if not kind.is_case_review:  # case facts belong to case reviews only
+        facts = CaseFacts(title=facts.title, area=facts.area, year=facts.year, child_sex=None)
+        themes = []
     narrative = norm.text[: min((s.char_start for s in spans), default=len(norm.text))]
     agencies = _stage("case", find_case_agencies, narrative, codebook)
     plan_rows = _stage("action_plan", find_action_plan, norm)
@@ -123,7 +130,7 @@ def analyse_document(
         )
         for row in plan_rows
     )
-    issues = _issues(norm.text, bool(coded), facts.outcome is not None)
+    issues = _issues(norm.text, bool(coded), facts.outcome is not None, kind)
     return ReviewExtraction(
         document_id=document_id,
         media_type=raw.media_type,
@@ -134,12 +141,22 @@ def analyse_document(
         case_agencies=tuple((a, norm.page_of(a.char_start)) for a in agencies),
         action_plan=plan,
         issues=tuple(issues),
+        document_kind=kind.kind,
+        kind_evidence=kind.evidence,
     )
 
 
-def _issues(text: str, has_recommendations: bool, has_outcome: bool) -> list[ExtractionIssue]:
-    """What a person should know about the document; a non-review is told that alone."""
-    if not looks_like_review(text):
+def _issues(
+    text: str, has_recommendations: bool, has_outcome: bool, kind: DocumentKind | None = None
+) -> list[ExtractionIssue]:
+    """What a person should know about the document; a non-review is told that alone.
+
+    Only a document that names itself none of the known kinds and does not read as a review is
+    refused; a document that calls itself a review loads, with zero recommendations and a warning
+    when none are found. Case facts are asked of case reviews only.
+    """
+    kind = kind or classify_document(text)
+    if kind.kind == "other" and not looks_like_review(text):
         return [ExtractionIssue("read", "error", NOT_A_REVIEW)]
     issues: list[ExtractionIssue] = []
     if not has_recommendations:
@@ -147,11 +164,12 @@ def _issues(text: str, has_recommendations: bool, has_outcome: bool) -> list[Ext
             ExtractionIssue(
                 "segment",
                 "warning",
-                "no recommendations section was found; the review is loaded with none. If the "
-                "report has one, check its heading is one the segmenter knows.",
+                f"no recommendations section was found in this {kind.kind.replace('_', ' ')}; it "
+                "is loaded with none. If the report has one, check its heading is one the "
+                "segmenter knows (dbt_project/seeds/codebook_section_headings.csv).",
             )
         )
-    if not has_outcome:
+    if kind.is_case_review and not has_outcome:
         issues.append(
             ExtractionIssue(
                 "case",
@@ -213,7 +231,10 @@ def extract_document(
         return quarantined_frames(document_id, path, len(data), exc.stage, message)
     errors = [issue for issue in extraction.issues if issue.severity == "error"]
     if errors:
-        return quarantined_frames(document_id, path, len(data), errors[0].stage, errors[0].message)
+        return quarantined_frames(
+            document_id, path, len(data), errors[0].stage, errors[0].message,
+            extraction.document_kind,
+        )  # fmt: skip
     return review_frames(extraction, path, len(data))
 
 
@@ -222,7 +243,7 @@ def _reason(exc: UnreadableDocument) -> str:
 
 
 def quarantined_frames(
-    document_id: str, path: str, size: int, stage: str, message: str
+    document_id: str, path: str, size: int, stage: str, message: str, kind: str | None = None
 ) -> dict[str, pl.DataFrame]:
     frames = empty_frames()
     frames["documents"] = pl.DataFrame(
@@ -236,6 +257,8 @@ def quarantined_frames(
                 "status": "quarantined",
                 "error_message": message,
                 "extractor_version": EXTRACTOR_VERSION,
+                "document_kind": kind,
+                "kind_evidence": None,
             }
         ],
         schema=DOCUMENTS_SCHEMA,
@@ -286,6 +309,8 @@ def review_frames(extraction: ReviewExtraction, path: str, size: int) -> dict[st
                 "status": "ok",
                 "error_message": None,
                 "extractor_version": version,
+                "document_kind": extraction.document_kind,
+                "kind_evidence": extraction.kind_evidence,
             }
         ],
         schema=DOCUMENTS_SCHEMA,

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"
 
 # --- Values fixed by the codebook (../shared/reference/codebook.md) -------------------------------
 OUTCOMES = ("death", "serious_injury")
@@ -165,6 +165,8 @@ DOCUMENTS_SCHEMA = {
     "status": pl.String,
     "error_message": pl.String,
     "extractor_version": pl.String,
+    "document_kind": pl.String,  # one of ingestion.document_kind.KINDS (null when unread)
+    "kind_evidence": pl.String,  # the phrase that decided the kind
 }
 
 REVIEWS_SCHEMA = {

@@ -76,5 +76,22 @@ def create_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
         if table == "documents":
             columns += ", " + DOCUMENT_SIGHTING_COLUMNS
         con.execute(f"CREATE TABLE IF NOT EXISTS raw.{table} ({columns})")
+        _add_missing_columns(con, table, schema)
     for table, columns in PIPELINE_TABLES.items():
         con.execute(f"CREATE TABLE IF NOT EXISTS raw.{table} ({columns})")
+
+
+def _add_missing_columns(con: duckdb.DuckDBPyConnection, table: str, schema: dict) -> None:
+    """A warehouse made by an older extractor gains the columns added since (null until the
+    documents are extracted again, which a new extractor version forces)."""
+    have = {
+        row[0]
+        for row in con.execute(
+            "select column_name from duckdb_columns() where schema_name = 'raw' "
+            "and table_name = ? and database_name = current_database()",
+            [table],
+        ).fetchall()
+    }
+    for name, dtype in schema.items():
+        if name not in have:
+            con.execute(f"ALTER TABLE raw.{table} ADD COLUMN {name} {_DUCKDB_TYPES[dtype]}")

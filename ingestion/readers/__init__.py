@@ -1,7 +1,7 @@
 """Readers: bytes of a report in, `RawDocument` (media type + one text per page) out.
 
 Every reader writes table rows the same way (cells joined by " | " on one line, see
-`ingestion.tables`), so segmentation and action-plan parsing read tables whatever the format.
+`ingestion.segmentation.table_rows`), so segmentation and action-plan parsing read tables whatever the format.
 A DOCX or HTML document is one page unless it has explicit page breaks; text splits on form feeds.
 Anything that cannot be read raises `UnreadableDocument` with a reason a person can act on.
 """

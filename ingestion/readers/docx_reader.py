@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from ingestion.readers.errors import UnreadableDocument
 from ingestion.readers.html_reader import _alpha, _roman
 from ingestion.records import RawDocument
-from ingestion.tables import table_lines
+from ingestion.segmentation.table_rows import table_lines
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MAX_UNCOMPRESSED = 200 * 1024 * 1024  # the whole package, as declared in the zip directory

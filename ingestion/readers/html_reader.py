@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from ingestion.readers.errors import UnreadableDocument
 from ingestion.records import RawDocument
-from ingestion.tables import table_lines
+from ingestion.segmentation.table_rows import table_lines
 
 _SKIP = {
     "script",

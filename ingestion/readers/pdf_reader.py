@@ -13,7 +13,7 @@ import pypdfium2 as pdfium
 from ingestion.readers.errors import UnreadableDocument
 from ingestion.readers.pdf_tables import Table, find_tables, is_candidate
 from ingestion.records import RawDocument
-from ingestion.tables import table_lines
+from ingestion.segmentation.table_rows import table_lines
 
 MIN_CHARS_PER_PAGE = 10  # a page with fewer visible characters is an image (scan) page
 
@@ -102,7 +102,7 @@ def _has_form_rulings(page: pdfium.PdfPage) -> bool:
 def read_pdf(
     data: bytes, filename: str = "the file", use_plumber_fallback: bool = False
 ) -> RawDocument:
-    """A PDF report as one text per page (tables as row lines, see ingestion.tables)."""
+    """A PDF report as one text per page (tables as row lines, see ingestion.segmentation.table_rows)."""
     pdf = _open(data, filename)
     pages: list[str] = []
     try:

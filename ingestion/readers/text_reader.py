@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ingestion.records import RawDocument
-from ingestion.tables import table_lines
+from ingestion.segmentation.table_rows import table_lines
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 _MD_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import hashlib
 
-from ingestion.lines import collapse
 from ingestion.normalise import normalise
 from ingestion.readers import read_document
 from ingestion.records import NormalisedText, RecommendationSpan
-from ingestion.segment import find_recommendations
+from ingestion.segmentation import find_recommendations
+from ingestion.segmentation.text_lines import collapse
 from tests.shared_files import shared_dir
 
 REALDOCS = shared_dir() / "realdocs"

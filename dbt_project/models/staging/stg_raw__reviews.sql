@@ -6,8 +6,12 @@ select
     r.title,
     r.area,
     r.year,
+    d.document_kind,
+    d.is_in_study,
     r.outcome,
-    coalesce(r.child_sex, 'unknown') as child_sex,
+    -- case facts are read from case reviews only; null for other kinds of document
+    case when d.document_kind is null or d.document_kind in ('serious_case_review', 'practice_review', 'rapid_review')
+        then coalesce(r.child_sex, 'unknown') end as child_sex,
     r.child_age_years,
     r.age_band,
     r.children_count,

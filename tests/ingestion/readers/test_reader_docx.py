@@ -12,7 +12,7 @@ from docx.oxml import parse_xml
 
 from ingestion.normalise import normalise
 from ingestion.readers import UnreadableDocument, detect_media_type, read_document
-from ingestion.segment import find_recommendations
+from ingestion.segmentation import find_recommendations
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

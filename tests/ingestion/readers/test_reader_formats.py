@@ -14,7 +14,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 from ingestion.action_plans import find_action_plan
 from ingestion.normalise import normalise
 from ingestion.readers import read_document
-from ingestion.segment import find_recommendations
+from ingestion.segmentation import find_recommendations
 
 INTRO = "The panel makes the following recommendations."
 RECS = [

@@ -13,7 +13,7 @@ from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, T
 
 from ingestion.normalise import normalise
 from ingestion.readers import UnreadableDocument, detect_media_type, read_document
-from ingestion.segment import find_recommendations
+from ingestion.segmentation import find_recommendations
 
 STYLES = getSampleStyleSheet()
 

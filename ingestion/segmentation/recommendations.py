@@ -1,8 +1,8 @@
 """Find the recommendations of a report: sections, items, labels, agency sub-headings, duplicates.
 
-The rules (the lead and the coders rely on them; the code is split over `sections` (where a
-section starts and ends), `items` (markers and the item tree), `section_items` (one section read
-into items), `runs` (several recommendations in one paragraph) and `dedupe`):
+The rules (the lead and the coders rely on them; the code is split over `section_bounds` (where a
+section starts and ends), `item_markers` (markers and the item tree), `section_reader` (one section
+read into items), `inline_lists` (several recommendations in one paragraph) and `duplicates`):
 
 * Sections: a heading naming recommendations, outside the contents page; one whose heading also
   holds other matter ("Conclusions and recommendations") is used only when the report has no
@@ -35,20 +35,27 @@ into items), `runs` (several recommendations in one paragraph) and `dedupe`):
 * "Recommendation N" headings standing outside any section (reports that put each recommendation
   after its finding) are used when no overview (lscb) section was found.
 * Duplicates (an executive summary or a closing list restating the recommendations) are kept
-  once: see `ingestion.dedupe` (the fuller copy, else the later one).
+  once: see `ingestion.segmentation.duplicates` (the fuller copy, else the later one).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from ingestion.dedupe import Found, dedupe
-from ingestion.items import BULLET, NUM, REC, Marker, is_item_start, parse_markers, sequence_ok
-from ingestion.lines import Line
 from ingestion.records import NormalisedText, RecommendationSpan
-from ingestion.runs import addressee
-from ingestion.section_items import SectionParser, marker_length, text_span
-from ingestion.sections import (
+from ingestion.segmentation.duplicates import Found, dedupe
+from ingestion.segmentation.inline_lists import addressee
+from ingestion.segmentation.item_markers import (
+    BULLET,
+    NUM,
+    REC,
+    Marker,
+    is_item_start,
+    parse_markers,
+    sequence_ok,
+)
+from ingestion.segmentation.section_bounds import (
     LSCB,
     Contents,
     Heading,
@@ -57,9 +64,12 @@ from ingestion.sections import (
     ends_section,
     heading_hint,
     hinted_lines,
+    is_agency_heading,
     is_title_line,
 )
-from ingestion.tables import is_row
+from ingestion.segmentation.section_reader import SectionParser, marker_length, text_span
+from ingestion.segmentation.table_rows import is_row
+from ingestion.segmentation.text_lines import IMPERATIVE, VERBS, Line
 
 MAX_SECTION_LINES = 3000
 STRAY_MAX_LINES = 40
@@ -172,6 +182,12 @@ def _sections(
                     j += 1
                     continue
                 break
+            if seen_items or j == i + 1:
+                narrative = narrative_follows(lines, j, contents)
+                # numbered narrative ends the list; an unnumbered rationale between items
+                # does not when the list's numbering resumes below it
+                if narrative == "numbered" or (narrative and not seq.resumes(j)):
+                    break
             if ends_section(lines, j, h, contents, seen_items, is_item_start, seq.resumes):
                 break
             seq.see(t)
@@ -182,6 +198,107 @@ def _sections(
         found.append((h, head_line, i + 1, last))
         i = j
     return found
+
+
+_HEADING_MAX_WORDS = 14
+
+
+def _first_sentence(text: str) -> str:
+    for k, ch in enumerate(text):
+        if ch in ".!?" and (k + 1 == len(text) or text[k + 1] == " ") and k > 20:
+            return text[: k + 1]
+    return text
+
+
+def narrative_follows(lines: Sequence[Line], j: int, contents: Contents) -> str | None:
+    """Is line j a heading after which the report goes on with narrative, not with more items?
+
+    A heading-shaped line (short, capitalised, no closing full stop, after a finished sentence or
+    a heading) whose next paragraph (numbered or not) states rather than asks ends a list: "Key
+    strengths and weaknesses of the LSCB" then "141. The LSCB operates...". A theme sub-heading
+    inside a list ("Care leavers" then "12. Ensure...") is followed by a request and does not.
+    Returns how the narrative paragraph starts ("numbered" or "plain"), else None.
+    """
+    t = lines[j].text
+    if not t or len(t.split()) > _HEADING_MAX_WORDS or not t[0].isupper() or " | " in t:
+        return None
+    if t.endswith((".", ",", ";")) or parse_markers(t) or is_row(t) or len(t) > 75:
+        return None
+    if _ASKS.search(t):
+        return None  # a line of a sentence that wraps, not a heading
+    if t.split()[-1].lower() in _CONNECTORS:
+        # a heading wrapping onto a short line ("... who need help and" / "protection: Good"),
+        # else a sentence wrapping
+        tail = lines[j + 1].text if j + 1 < len(lines) else ""
+        if not tail or len(tail.split()) > 8 or tail.endswith((".", ",", ";")):
+            return None
+    elif j + 1 < len(lines) and lines[j + 1].text[:1].islower():
+        tail = lines[j + 1].text
+        if len(tail.split()) > 8 or tail.endswith((".", ",", ";")):
+            return None  # the sentence goes on below
+    prev = lines[j - 1].text if j > 0 else ""
+    if prev and not (prev.endswith((".", "!", "?", ":", ")")) or is_title_line(prev)):
+        return None
+    n = len(lines)
+    k = j + 1
+    while k < n and k <= j + 3:  # the heading may wrap onto a short line or two
+        nxt = lines[k].text
+        if nxt and (parse_markers(nxt) or len(nxt.split()) >= 8):
+            break
+        k += 1
+    if k >= n or k > j + 3:
+        return None
+    para = []
+    for m in range(k, min(n, k + 4)):
+        if not lines[m].text or (m > k and parse_markers(lines[m].text)):
+            break
+        para.append(lines[m].text)
+    text = " ".join(para)
+    markers = parse_markers(text)
+    if markers:
+        text = text[markers[0].length :].strip()
+    if len(text.split()) < 8:
+        return None
+    opens = bool(markers) and (markers[0].style.startswith(BULLET) or markers[0].value[-1:] == (1,))
+    if opens and is_agency_heading(lines[j], None, None, True) is not None:
+        return None  # an agency's name above the first item of its own list
+    if t.endswith(":") and not markers and k == j + 1:
+        return None  # "The Board should:" introducing its own list, not a heading
+    first = _first_sentence(text)
+    if _ASKS.search(first) or IMPERATIVE.match(first) or _TO_VERB.search(first[:80]):
+        return None  # "X should...", "Ensure...", "Early years providers to improve..."
+    return "numbered" if markers else "plain"
+
+
+_TO_VERB = re.compile(r"^(?:\S+\s+){0,8}?to\s+(?:" + VERBS + r")\b", re.I)
+_ASKS = re.compile(
+    r"\b(?:should|must|shall|will|needs? to|ought to|recommends? that|recommended that|we recommend|we ask)\b",
+    re.I,
+)
+_CONNECTORS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "that",
+        "the",
+        "to",
+        "which",
+        "who",
+        "with",
+        "whose",
+    ]
+)
 
 
 def _strays(lines: Sequence[Line], taken: set[int]) -> list[tuple[str, int, int]]:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from ingestion.items import roman_value
-from ingestion.lines import VERBS, collapse, trimmed_span
-from ingestion.sections import classify_target, has_agency_words
+from ingestion.segmentation.item_markers import roman_value
+from ingestion.segmentation.section_bounds import classify_target, has_agency_words
+from ingestion.segmentation.text_lines import VERBS, collapse, trimmed_span
 
 
 def semicolon_parts(norm: str, start: int, end: int) -> list[tuple[int, int]]:

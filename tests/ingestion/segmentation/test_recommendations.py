@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ingestion.lines import collapse
 from ingestion.records import NormalisedText, RecommendationSpan
-from ingestion.segment import find_recommendations
+from ingestion.segmentation import find_recommendations
+from ingestion.segmentation.text_lines import collapse
 
 
 def recs(text: str) -> list[RecommendationSpan]:
@@ -525,7 +525,7 @@ Glossary
 
 
 def test_classify_target():
-    from ingestion.sections import classify_target
+    from ingestion.segmentation.section_bounds import classify_target
 
     assert classify_target("Northshire LSCB") == "lscb"
     assert classify_target("KSCB") == "lscb"

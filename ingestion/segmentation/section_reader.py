@@ -1,7 +1,7 @@
 """One recommendation section read into items: lists, sub-items, sub-headings, tables, prose.
 
-See the rules in `ingestion.segment`'s docstring; this module applies them to the lines of one
-section found by `ingestion.sections`.
+See the rules in `ingestion.segmentation`'s docstring; this module applies them to the lines of one
+section found by `ingestion.segmentation.section_bounds`.
 """
 
 from __future__ import annotations
@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ingestion.dedupe import Found
-from ingestion.items import (
+from ingestion.records import RecommendationSpan
+from ingestion.segmentation.duplicates import Found
+from ingestion.segmentation.inline_lists import addressee, inline_run, semicolon_parts
+from ingestion.segmentation.item_markers import (
     BULLET,
     NUM,
     REC,
@@ -20,10 +22,7 @@ from ingestion.items import (
     is_item_start,
     parse_markers,
 )
-from ingestion.lines import Line, collapse, is_directive, trimmed_span
-from ingestion.records import RecommendationSpan
-from ingestion.runs import addressee, inline_run, semicolon_parts
-from ingestion.sections import (
+from ingestion.segmentation.section_bounds import (
     AGENCY,
     LSCB,
     NATIONAL,
@@ -32,12 +31,18 @@ from ingestion.sections import (
     is_agency_heading,
     is_title_line,
 )
-from ingestion.tables import is_row, split_row
+from ingestion.segmentation.table_rows import is_row, split_row
+from ingestion.segmentation.text_lines import Line, collapse, is_directive, trimmed_span
 
 # --- helpers ------------------------------------------------------------------------------------
 _INTRO_STRONG = re.compile(
     r"\b(?:the|these) following (?:recommendations|actions|matters)\b|\brecommendations? "
     r"(?:are|is) (?:as follows|set out below|listed below)|\bas follows\s*[:.]?$",
+    re.I,
+)
+_NOTHING = re.compile(
+    r"^(?:there (?:are|were|is) no|no (?:[\w-]+ ){0,4}(?:were|are|was|is|have been) "
+    r"(?:identified|made|required|needed|found)|none\b)",
     re.I,
 )
 _INTRO = re.compile(r"\brecommendations?\b|\bas follows\b|\bthe following\b", re.I)
@@ -137,6 +142,8 @@ class SectionParser:
         if got is None:
             return
         s, e, text = got
+        if _NOTHING.match(text):
+            return  # "There are no areas for priority action.": a statement that none are made
         directive = is_directive(text)
         if self.heading.mixed and not directive:
             return

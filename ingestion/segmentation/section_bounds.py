@@ -24,8 +24,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ingestion.items import parse_markers
-from ingestion.lines import (
+from ingestion.segmentation.item_markers import parse_markers
+from ingestion.segmentation.text_lines import (
     Line,
     ends_sentence,
     is_all_caps,
@@ -226,6 +226,7 @@ class Heading:
     key: str  # normalised wording, to recognise the same heading repeated as a running header
     target: str | None = None  # the addressee it names ("Children's Social Care"), if any
     number: str | None = None  # its numbering ("2", "6.3"), if any
+    contextual: bool = False  # a cue from the seed whose addressee the surrounding text names
 
 
 def strip_prefix(text: str) -> tuple[str, str | None]:
@@ -245,7 +246,7 @@ def is_contents_entry(text: str) -> bool:
 
 
 _HINT_WORDS = ("recommend", "concern", "learning", "consideration", "action", "priorit",
-               "question", "issue", "challeng", "what ")  # fmt: skip
+               "question", "issue", "challeng", "what ", "improv", "areas for")  # fmt: skip
 
 
 def heading_hint(text: str) -> bool:
@@ -309,6 +310,67 @@ def classify_heading(line: Line) -> Heading | None:
     ):
         target = body[: len(m.group("x"))]
         return Heading(classify_target(target), False, key, target, number)
+    return _seed_heading(body, low, key, number)
+
+
+# --- the researcher's heading cues (dbt_project/seeds/codebook_section_headings.csv) ---------------
+HEADINGS_SEED = "codebook_section_headings.csv"
+
+
+@dataclass(frozen=True)
+class HeadingCue:
+    """One row of the seed: a pattern over the folded heading, how its addressee is found, and
+    whether the section also holds other matter (then only items that ask something count)."""
+
+    pattern: re.Pattern[str]
+    addressee: str  # "named" (the heading names it: group `target`) or "context"
+    mixed: bool
+
+
+@lru_cache(maxsize=4)
+def heading_cues(seeds_dir: str | None = None) -> tuple[HeadingCue, ...]:
+    """The heading cues a researcher keeps in the seed (read once per process)."""
+    import csv
+    from pathlib import Path
+
+    from ingestion.codebook import DEFAULT_SEEDS_DIR
+
+    path = Path(seeds_dir) if seeds_dir else DEFAULT_SEEDS_DIR
+    path = path / HEADINGS_SEED
+    if not path.is_file():
+        return ()
+    cues = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            pattern = (row.get("heading_pattern") or "").strip()
+            if not pattern:
+                continue
+            cues.append(
+                HeadingCue(
+                    re.compile(rf"^(?:{pattern})$"),
+                    (row.get("addressee") or "context").strip(),
+                    (row.get("mixed") or "").strip().lower() in ("true", "1", "yes"),
+                )
+            )
+    return tuple(cues)
+
+
+def _seed_heading(body: str, low: str, key: str, number: str | None) -> Heading | None:
+    """A heading the built-in names miss but a cue of the seed matches."""
+    for cue in heading_cues():
+        m = cue.pattern.match(low)
+        if m is None:
+            continue
+        target = None
+        if "target" in m.groupdict() and m.group("target"):
+            target = m.group("target")
+            if len(body) == len(low):
+                target = body[m.start("target") : m.end("target")]
+            if len(target.split()) > 8:
+                continue
+        if target is not None:
+            return Heading(classify_target(target, AGENCY), cue.mixed, key, target, number)
+        return Heading(LSCB, cue.mixed, key, None, number, contextual=True)
     return None
 
 

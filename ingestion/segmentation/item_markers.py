@@ -63,7 +63,11 @@ _ROMAN_RE = r"(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
 _PROMAN = re.compile(r"^\((" + _ROMAN_RE + r")\)\s*")
 _ROMAN = re.compile(r"^(" + _ROMAN_RE + r")[.)](?:\s+|$)")
 _UROMAN = re.compile(r"^(" + _ROMAN_RE.upper() + r")[.)]\s+(?=\S)")
-_BULLET = re.compile(r"^([•●▪■◦○►▶➢➤✓✔❖◆◇□➔→·*o–—-])\s+(?=\S)|^([•●▪■◦○►▶➢➤✓✔❖◆])(?=\S)")
+# Bullet glyphs, with the private-use code points symbol fonts print them with.
+_BULLET = re.compile(
+    r"^([•●▪■◼◾◦○►▶▸‣⁃∙➢➤✓✔❖◆◇□➔→·*o–—\-\uf000-\uf0ff])\s+(?=\S)"
+    r"|^([•●▪■◼◾►▶▸➢➤✓✔❖◆\uf000-\uf0ff])(?=\S)"
+)
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ingestion.records import RecommendationSpan
-from ingestion.sections import different_addressees
+from ingestion.segmentation.section_bounds import different_addressees
 
 
 @dataclass

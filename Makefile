@@ -40,6 +40,8 @@ serve: install  ## Dagster webserver and daemon: the schedule and the inbox sens
 
 bench: install  ## speed and accuracy benchmarks (not part of make test)
 	$(BIN)/python -m benchmarks
+	$(BIN)/python -m benchmarks.realdocs
+	$(BIN)/python -m benchmarks.coder --cv
 
 docs: install  ## the dbt docs site, built from a copy of the published warehouse (run first if none)
 	@test -f warehouse/data/scr.duckdb || $(BIN)/scr run

@@ -109,8 +109,10 @@ def analyse_document(
     raw = read_document(data, filename)
     norm = _stage("normalise", normalise, raw)
     spans = [s for s in _stage("segment", find_recommendations, norm) if s.text.strip()]
-    coded = tuple(_stage("code", _code, span, norm, codebook) for span in spans)
     kind = _stage("kind", classify_document, norm.text)
+    coded = tuple(
+        _stage("code", _code, span, norm, codebook, kind.is_case_review) for span in spans
+    )
     facts = _stage("case", read_case_facts, norm.text)
     themes = _stage("case", find_case_themes, norm.text, codebook)
     if not kind.is_case_review:  # case facts belong to case reviews only
@@ -191,9 +193,13 @@ def _stage(stage: str, function, *args: object):  # noqa: ANN001, ANN202
 
 
 def _code(
-    span: RecommendationSpan, norm: NormalisedText, codebook: Codebook
+    span: RecommendationSpan, norm: NormalisedText, codebook: Codebook, is_case_review: bool
 ) -> CodedRecommendation:
-    codes = code_recommendation(span.text, span.heading, span.section, codebook)
+    # In a case review the Board's section is the overview report's list, addressed to the Board;
+    # elsewhere (an inspection's lists) the section does not say who a recommendation is for.
+    codes = code_recommendation(
+        span.text, span.heading, span.section, codebook, board_section_is_addressee=is_case_review
+    )
     page = norm.page_of(span.char_start)
     return CodedRecommendation(span, page, codes.agency, codes.themes, codes.layer)
 

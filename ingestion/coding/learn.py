@@ -256,12 +256,14 @@ def cross_validate(
     themes: Sequence[str],
     agencies: Sequence[str],
     layers: Sequence[str],
+    code: Callable[[LearnedCoder, Example], tuple[frozenset[str], str, str]],
     folds: int = 5,
 ) -> dict[int, tuple[frozenset[str], str, str]]:
-    """Honest held-out codes for every real example: (themes, agency, layer).
+    """Honest held-out codes (themes, agency, layer) for every real example.
 
     Grouped by document; each outer fold's thresholds are chosen by an inner grouped
     cross-validation on its own training part, so nothing about the held-out documents is seen.
+    `code` turns a model and an example into codes: the whole coder, rules included.
     """
     held_out: dict[int, tuple[frozenset[str], str, str]] = {}
     for fold in grouped_folds(examples, folds):
@@ -269,10 +271,5 @@ def cross_validate(
         training = [e for i, e in enumerate(examples) if i not in held]
         model = coder_from_dict(train(training, themes, agencies, layers, folds - 1))
         for i in fold:
-            prediction = model.predict(list(examples[i].features))
-            held_out[i] = (
-                frozenset(code for code, _ in prediction.themes),
-                prediction.agency[0],
-                prediction.layer[0],
-            )
+            held_out[i] = code(model, examples[i])
     return held_out

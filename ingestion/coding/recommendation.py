@@ -1,7 +1,8 @@
 """Coding one recommendation: the learned model, with the codebook's rules where they are sure.
 
 - Agency: where the layout or the sentence's subject names the addressee (a heading naming an
-  agency, a national or Board section, "The police should ..."), the codebook's rule reads it;
+  agency, a national section, a case review's Board section, "The police should ..."), the
+  codebook's rule reads it;
   otherwise (no addressee named) the model, which learned from real text whom such
   recommendations are for.
 - Themes: the model's themes over their thresholds, plus any theme whose override pattern (a seed a
@@ -54,11 +55,17 @@ SUBJECT_CONFIDENCE = 0.85  # `code_agency` gives at least this when the subject 
 
 
 def _addressee_named(
-    rule: AgencyCoding, heading: str | None, section: str, codebook: Codebook
+    rule: AgencyCoding,
+    heading: str | None,
+    section: str,
+    codebook: Codebook,
+    board_section_is_addressee: bool,
 ) -> bool:
     """Does the layout or the sentence's subject name the addressee? Then the rule's reading
     stands; the model decides only for sentences that name nobody."""
-    if section in ("national", "lscb") or rule.primary.confidence >= SUBJECT_CONFIDENCE:
+    if section == "national" or rule.primary.confidence >= SUBJECT_CONFIDENCE:
+        return True
+    if section == "lscb" and board_section_is_addressee:
         return True
     return bool(heading) and bool(agency_mentions(prepare(heading), codebook))
 
@@ -69,11 +76,12 @@ def code_recommendation(
     section: str,
     codebook: Codebook,
     coder: LearnedCoder | None = None,
+    board_section_is_addressee: bool = False,
 ) -> RecommendationCodes:
     coder = coder or load_coder()
     prediction = coder.predict(text_features(text, codebook))
     rule = code_agency(text, heading, section, codebook)
-    if _addressee_named(rule, heading, section, codebook):
+    if _addressee_named(rule, heading, section, codebook, board_section_is_addressee):
         agency = rule
     else:
         code, p = prediction.agency

@@ -9,7 +9,7 @@ select
     v.has_agency_recommendations as is_layer_2,
     count(*)::integer as recommendation_count
 from {{ ref('int_recommendations') }} as r
-inner join {{ ref('stg_raw__reviews') }} as v on r.review_id = v.review_id
+inner join {{ ref('int_study_reviews') }} as v on r.review_id = v.review_id
 inner join {{ ref('stg_codebook__agencies') }} as a on r.agency_code = a.agency_code
 group by all
 order by r.review_id, table1_order

@@ -3,7 +3,7 @@
 with in_scope as (
     select r.agency_code, r.review_id, r.recommendation_id
     from {{ ref('int_recommendations') }} as r
-    inner join {{ ref('stg_raw__reviews') }} as v on r.review_id = v.review_id
+    inner join {{ ref('int_study_reviews') }} as v on r.review_id = v.review_id
     where v.has_agency_recommendations
 )
 

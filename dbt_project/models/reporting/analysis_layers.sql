@@ -1,6 +1,6 @@
 -- Figure 1: the three layers of analysis and how many reviews each holds.
 with reviews as (
-    select * from {{ ref('stg_raw__reviews') }}
+    select * from {{ ref('int_study_reviews') }}
 )
 
 select 1 as analysis_layer,

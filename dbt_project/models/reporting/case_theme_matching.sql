@@ -1,7 +1,7 @@
 -- Table 3: per case theme, in the reviews in scope (with individual agency recommendations), how
 -- many cases show it and in how many it is reflected in a recommendation.
 with in_scope as (
-    select review_id from {{ ref('stg_raw__reviews') }} where has_agency_recommendations
+    select review_id from {{ ref('int_study_reviews') }} where has_agency_recommendations
 ),
 
 per_theme as (

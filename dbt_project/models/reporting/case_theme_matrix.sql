@@ -15,7 +15,7 @@ select
         filter (where f.case_theme_code = '{{ case_theme }}'), 0)::integer
         as {{ case_theme }}{{ "," if not loop.last }}
     {%- endfor %}
-from {{ ref('stg_raw__reviews') }} as v
+from {{ ref('int_study_reviews') }} as v
 left join {{ ref('int_case_theme_reflection') }} as f on v.review_id = f.review_id
 group by v.review_id, v.has_agency_recommendations
 order by v.review_id

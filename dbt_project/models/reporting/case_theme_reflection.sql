@@ -11,5 +11,5 @@ select
     array_to_string(f.reflecting_recommendation_ids, ', ') as reflecting_recommendation_ids
 from {{ ref('int_case_theme_reflection') }} as f
 inner join {{ ref('stg_codebook__case_themes') }} as c on f.case_theme_code = c.case_theme_code
-inner join {{ ref('stg_raw__reviews') }} as v on f.review_id = v.review_id
+inner join {{ ref('int_study_reviews') }} as v on f.review_id = v.review_id
 order by f.review_id, f.case_theme_code

@@ -3,7 +3,7 @@
 with per_review as (
     select review_id, outcome, recommendation_count
     from {{ ref('reviews') }}
-    where has_agency_recommendations
+    where has_agency_recommendations and is_in_study
 ),
 
 grouped as (

@@ -13,7 +13,7 @@ select
     coalesce(sum(t.recommendation_count) filter (where t.theme_code = '{{ theme }}'), 0)::integer
         as {{ theme }}{{ "," if not loop.last }}
     {%- endfor %}
-from {{ ref('stg_raw__reviews') }} as v
+from {{ ref('int_study_reviews') }} as v
 left join {{ ref('int_review_themes') }} as t on v.review_id = t.review_id
 group by v.review_id, v.has_agency_recommendations
 order by v.review_id

@@ -11,6 +11,8 @@ select
     r.title,
     r.area,
     r.year,
+    r.document_kind,
+    r.is_in_study,
     r.outcome,
     r.child_sex,
     r.child_age_years,

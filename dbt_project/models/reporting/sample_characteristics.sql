@@ -1,6 +1,6 @@
 -- The sample's characteristics (chapter 2) over every review: counts and shares.
 with reviews as (
-    select * from {{ ref('stg_raw__reviews') }}
+    select * from {{ ref('int_study_reviews') }}
 ),
 
 total as (

@@ -19,7 +19,7 @@ with counts as (
         count(*) filter (where r.agency_code = '{{ agency }}')::integer as {{ agency }},
         {%- endfor %}
         count(r.recommendation_id)::integer as total
-    from {{ ref('stg_raw__reviews') }} as v
+    from {{ ref('int_study_reviews') }} as v
     left join {{ ref('int_recommendations') }} as r on v.review_id = r.review_id
     where v.has_agency_recommendations
     group by v.review_id, v.title, v.area, v.year, v.outcome

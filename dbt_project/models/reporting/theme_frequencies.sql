@@ -1,7 +1,7 @@
 -- Table 2: how many reviews in scope (those with individual agency recommendations, the study's
 -- layer 2) address each theme, and how many of their recommendations carry it.
 with in_scope as (
-    select review_id from {{ ref('stg_raw__reviews') }} where has_agency_recommendations
+    select review_id from {{ ref('int_study_reviews') }} where has_agency_recommendations
 ),
 
 scope_size as (

@@ -14,6 +14,7 @@ import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 import duckdb
 
@@ -26,18 +27,22 @@ class BuildLockedError(ScrError):
     """Another run is writing this warehouse."""
 
 
+def _take_lock(handle: IO[str], paths: WarehousePaths) -> None:
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError as exc:
+        raise BuildLockedError(
+            f"another scr run is writing {paths.root} (lock {paths.lock} is held); "
+            "wait for it to finish, then run again"
+        ) from exc
+
+
 @contextmanager
 def build_lock(paths: WarehousePaths) -> Iterator[None]:
     """Hold the one-writer lock for the whole run; fail at once if another run holds it."""
     paths.root.mkdir(parents=True, exist_ok=True)
     with open(paths.lock, "a+") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as exc:
-            raise BuildLockedError(
-                f"another scr run is writing {paths.root} (lock {paths.lock} is held); "
-                "wait for it to finish, then run again"
-            ) from exc
+        _take_lock(handle, paths)
         try:
             yield
         finally:
@@ -53,13 +58,7 @@ def ensure_unlocked(paths: WarehousePaths) -> None:
     if not paths.lock.exists():
         return
     with open(paths.lock, "a+") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as exc:
-            raise BuildLockedError(
-                f"another scr run is writing {paths.root} (lock {paths.lock} is held); "
-                "wait for it to finish, then run again"
-            ) from exc
+        _take_lock(handle, paths)
         fcntl.flock(handle, fcntl.LOCK_UN)
 
 

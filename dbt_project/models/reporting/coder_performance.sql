@@ -26,15 +26,6 @@ against_manual as (
     from {{ ref('coding_agreement') }}
 ),
 
-labels as (
-    select 'agency' as code_type, agency_code as code, agency_label as code_label
-    from {{ ref('stg_codebook__agencies') }}
-    union all
-    select 'theme', theme_code, theme_label from {{ ref('stg_codebook__themes') }}
-    union all
-    select 'layer', layer_code, layer_label from {{ ref('stg_codebook__layers') }}
-),
-
 combined as (
     select * from cross_validation
     union all
@@ -51,5 +42,5 @@ select
     c.support::integer as support,
     c.source
 from combined as c
-left join labels as l on c.code_type = l.code_type and c.code = l.code
+left join {{ ref('int_codebook_codes') }} as l on c.code_type = l.code_type and c.code = l.code
 order by c.source, c.code_type, c.code = 'all' desc, c.code

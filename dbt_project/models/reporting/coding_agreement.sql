@@ -19,11 +19,7 @@ compared as (
 ),
 
 universe as (
-    select 'agency' as code_type, agency_code as code from {{ ref('stg_codebook__agencies') }}
-    union all
-    select 'theme', theme_code from {{ ref('stg_codebook__themes') }}
-    union all
-    select 'layer', layer_code from {{ ref('stg_codebook__layers') }}
+    select code_type, code from {{ ref('int_codebook_codes') }}
 ),
 
 decisions as (
@@ -121,15 +117,6 @@ combined as (
     select * from binary_kappa
     union all
     select * from single_kappa
-),
-
-labels as (
-    select 'agency' as code_type, agency_code as code, agency_label as code_label
-    from {{ ref('stg_codebook__agencies') }}
-    union all
-    select 'theme', theme_code, theme_label from {{ ref('stg_codebook__themes') }}
-    union all
-    select 'layer', layer_code, layer_label from {{ ref('stg_codebook__layers') }}
 )
 
 select
@@ -145,5 +132,5 @@ select
     manual_yes::integer as manual_yes,
     both_yes::integer as both_yes
 from combined as c
-left join labels as l on c.code_type = l.code_type and c.code = l.code
+left join {{ ref('int_codebook_codes') }} as l on c.code_type = l.code_type and c.code = l.code
 order by c.code_type, c.code = 'all' desc, c.code

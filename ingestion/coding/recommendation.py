@@ -78,9 +78,11 @@ def code_recommendation(
     coder: LearnedCoder | None = None,
     board_section_is_addressee: bool = False,
 ) -> RecommendationCodes:
+    rule = code_agency(text, heading, section, codebook)
+    if not text.strip():  # nothing to read: the codebook's defaults, with no confidence
+        return RecommendationCodes(rule, (), CodeHit("case_management", "rule", 0.0, "no text"))
     coder = coder or load_coder()
     prediction = coder.predict(text_features(text, codebook))
-    rule = code_agency(text, heading, section, codebook)
     if _addressee_named(rule, heading, section, codebook, board_section_is_addressee):
         agency = rule
     else:

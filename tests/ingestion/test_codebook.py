@@ -115,7 +115,9 @@ def test_unknown_layer_and_duplicate_codes_are_rejected(tmp_path):
 def test_unquoted_comma_is_reported(tmp_path):
     seeds = _copy_seeds(tmp_path)
     path = seeds / "codebook_layers.csv"
-    path.write_text(path.read_text(encoding="utf-8") + "extra,A, b,6\n", encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8") + "extra,A, b,6,a description\n", encoding="utf-8"
+    )
     with pytest.raises(CodebookError, match="more fields than the header"):
         load_codebook(seeds)
 

@@ -8,7 +8,7 @@ DAGSTER_HOME_DIR := $(CURDIR)/warehouse/dagster_home
 HOST ?= 127.0.0.1
 PORT ?= 3000
 
-.PHONY: install run test lint format serve bench docs clean
+.PHONY: install run test test-fast lint format serve bench docs clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,6 +23,9 @@ run: install  ## the whole pipeline on the embedded sample corpus (or $$SCR_INBO
 
 test: install lint  ## lint, then every test (the end-to-end ones run the real pipeline)
 	$(BIN)/python -m pytest
+
+test-fast: install  ## every test that does not run the pipeline or read every real document (about a minute)
+	$(BIN)/python -m pytest -m "not slow" -q
 
 lint: install
 	$(BIN)/ruff check .

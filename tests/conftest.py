@@ -93,6 +93,17 @@ def document_frames(name: str, recommendation_count: int = 2) -> dict[str, pl.Da
     return frames
 
 
+# Fixtures that run the whole pipeline or the extractor over every real document: a test that
+# uses one is slow, and `make test-fast` (pytest -m "not slow") leaves it out.
+PIPELINE_FIXTURES = {"sample_run", "first_run", "published", "shared", "summary", "texts"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if PIPELINE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
 def pytest_configure(config: pytest.Config) -> None:
     """Runs started by tests go to a Dagster instance of their own, not the developer's."""
     import os

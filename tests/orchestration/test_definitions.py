@@ -19,6 +19,7 @@ REPORTING_TABLES = {
     "review_theme_matrix",
     "case_theme_matrix",
     "coding_agreement",
+    "coder_performance",
     "recurring_recommendations",
     "case_theme_gaps",
     "case_theme_reflecting_recommendations",

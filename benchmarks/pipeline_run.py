@@ -88,7 +88,9 @@ def outcome_of(result: object) -> dict[str, object]:
             key = event.asset_key.path if event.asset_key else []
             if key == ["raw", "documents"]:
                 metadata = event.materialization.metadata
-                counts = {k: int(v.value) for k, v in metadata.items()}
+                counts = {
+                    k: int(v.value) for k, v in metadata.items() if isinstance(v.value, int | float)
+                }
             elif key == ["warehouse", "published"]:
                 published = True
         elif event.event_type == dg.DagsterEventType.ASSET_CHECK_EVALUATION:

@@ -288,3 +288,36 @@ def test_same_inbox_in_another_order_with_one_worker_gives_identical_tables(firs
     outcome = run_pipeline(inbox=str(other_inbox), warehouse_dir=str(other.root), workers=1)
     assert outcome.published, outcome.render()
     assert snapshot(other) == snapshot(paths)
+
+
+def test_the_warehouse_says_how_far_each_code_can_be_trusted(first_run):
+    import csv
+
+    from orchestration.coder_training import PERFORMANCE_PATH
+
+    _, _, paths, _ = first_run
+    seed = {
+        (r["code_type"], r["code"]): r
+        for r in csv.DictReader(PERFORMANCE_PATH.open(encoding="utf-8"))
+    }
+    with duckdb.connect(str(paths.published), read_only=True) as con:
+        rows = con.execute(
+            "select code_type, code, f1, support from reporting.coder_performance "
+            "where source = 'cross_validation_real'"
+        ).fetchall()
+        beside_table2 = dict(
+            con.execute(
+                "select theme_code, coder_f1 from reporting.theme_frequencies "
+                "where coder_f1 is not null"
+            ).fetchall()
+        )
+    assert len(rows) == len(seed)
+    for code_type, code, f1, support in rows:
+        want = seed[(code_type, code)]
+        assert support == int(want["support"])
+        assert (f1 is None) == (want["f1"] == "") and (
+            f1 is None or abs(f1 - float(want["f1"])) < 1e-4
+        )
+    assert beside_table2["audit"] == pytest.approx(float(seed[("theme", "audit")]["f1"]))
+    html = (paths.root / "report.html").read_text(encoding="utf-8")
+    assert html.count('data-col="coder_f1"') >= 14 and "Coder F1" in html

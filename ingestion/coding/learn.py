@@ -47,12 +47,13 @@ class Example:
 
 
 def training_hash(examples: Sequence[Example]) -> str:
-    """SHA-256 of everything training reads, in order: the artifact's training-data hash."""
+    """SHA-256 of everything training reads, in order (texts, labels, weights and the features
+    read from them, so a change of the feature code or of the codebook's patterns shows too)."""
     digest = hashlib.sha256()
     for e in examples:
         themes = ";".join(sorted(e.themes)) if e.themes is not None else "-"
-        line = "\t".join([e.source, e.group, str(e.weight), e.text, themes, e.agency or "-"])
-        digest.update((line + "\t" + (e.layer or "-") + "\n").encode("utf-8"))
+        fields = [e.source, e.group, str(e.weight), e.text, themes, e.agency or "-", e.layer or "-"]
+        digest.update(("\t".join([*fields, " ".join(e.features)]) + "\n").encode("utf-8"))
     return digest.hexdigest()
 
 

@@ -65,8 +65,12 @@ class LearnedCoder:
         return indices, values / np.linalg.norm(values)
 
     def scores(self, head: str, features: list[str]) -> np.ndarray:
+        """Probabilities of every label of one head (code type) for a text's features."""
+        return self._scores(head, self.vector(features))
+
+    def _scores(self, head: str, vector: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
         weights = self.heads[head]
-        indices, values = self.vector(features)
+        indices, values = vector
         raw = values @ weights.coef[indices] + weights.bias
         if weights.multilabel:
             return 1.0 / (1.0 + np.exp(-raw))
@@ -74,8 +78,9 @@ class LearnedCoder:
         return shifted / shifted.sum()
 
     def predict(self, features: list[str]) -> Prediction:
+        vector = self.vector(features)
         theme_head = self.heads["theme"]
-        theme_p = self.scores("theme", features)
+        theme_p = self._scores("theme", vector)
         themes = tuple(
             (label, round(float(p), 3))
             for label, p, cut in zip(theme_head.labels, theme_p, theme_head.thresholds, strict=True)
@@ -86,12 +91,12 @@ class LearnedCoder:
             theme_probabilities={
                 label: float(p) for label, p in zip(theme_head.labels, theme_p, strict=True)
             },
-            agency=self._best("agency", features),
-            layer=self._best("layer", features),
+            agency=self._best("agency", vector),
+            layer=self._best("layer", vector),
         )
 
-    def _best(self, head: str, features: list[str]) -> tuple[str, float]:
-        p = self.scores(head, features)
+    def _best(self, head: str, vector: tuple[np.ndarray, np.ndarray]) -> tuple[str, float]:
+        p = self._scores(head, vector)
         best = int(np.argmax(p))
         return self.heads[head].labels[best], round(float(p[best]), 3)
 

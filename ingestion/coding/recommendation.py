@@ -22,7 +22,7 @@ from pathlib import Path
 
 from ingestion.codebook import DEFAULT_SEEDS_DIR, Codebook
 from ingestion.coding.agency import agency_mentions, code_agency
-from ingestion.coding.features import text_features
+from ingestion.coding.features import rule_verdicts, text_features
 from ingestion.coding.model import LearnedCoder, load_coder
 from ingestion.coding.text import prepare
 from ingestion.records import AgencyCoding, CodeHit
@@ -78,11 +78,12 @@ def code_recommendation(
     coder: LearnedCoder | None = None,
     board_section_is_addressee: bool = False,
 ) -> RecommendationCodes:
-    rule = code_agency(text, heading, section, codebook)
+    verdicts = rule_verdicts(text, codebook)
+    rule = code_agency(text, heading, section, codebook) if heading or section else verdicts[1]
     if not text.strip():  # nothing to read: the codebook's defaults, with no confidence
         return RecommendationCodes(rule, (), CodeHit("case_management", "rule", 0.0, "no text"))
     coder = coder or load_coder()
-    prediction = coder.predict(text_features(text, codebook))
+    prediction = coder.predict(text_features(text, codebook, verdicts))
     if _addressee_named(rule, heading, section, codebook, board_section_is_addressee):
         agency = rule
     else:

@@ -45,7 +45,7 @@ def stem(word: str) -> str:
 _STEMS: dict[str, str] = {}
 
 
-def _stem_cached(word: str) -> str:
+def stem_cached(word: str) -> str:
     found = _STEMS.get(word)
     if found is None:
         found = stem(word)
@@ -67,7 +67,7 @@ def features(text: str, known_words: frozenset[str] | None = None) -> Counter[st
     With `known_words` (the index's vocabulary), character grams are only made for words outside
     it (glued or misspelt words), which keeps a query small and fast to score.
     """
-    words = [_stem_cached(w) for w in _WORD.findall(text.lower()[:5000])]
+    words = [stem_cached(w) for w in _WORD.findall(text.lower()[:5000])]
     content = [w for w in words if w not in STOPWORDS and len(w) > 2]
     bag: Counter[str] = Counter()
     for w in content:

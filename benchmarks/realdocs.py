@@ -23,7 +23,7 @@ from pathlib import Path
 
 from corpus.real.items import ItemRow, read_items
 from corpus.real.text import canonical_text, item_text, sha256_of
-from ingestion.item_matching import match_document
+from ingestion.item_matching import match_document, pair_items
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_OUT = ROOT / "benchmarks" / "results" / "realdocs.json"
@@ -32,6 +32,8 @@ COUNT_EXACT_SHARE = 0.90
 ITEM_PRECISION = 0.95
 ITEM_RECALL = 0.95
 MAX_SECONDS = 5.0
+ADDRESSEE_SHARE = 0.95  # inspection lists: the council's or the Board's, as the readers marked
+_SECTION_OF = {"local_authority": "agency", "lscb": "lscb"}
 
 # The kind every real document is (decided by reading it; see corpus/real/items/RULES.md).
 _KINDS_BY_NAME = {
@@ -76,6 +78,8 @@ class DocumentResult:
     status: str
     missed: list[dict] = field(default_factory=list)  # ordinal and label only: no text
     extra: list[dict] = field(default_factory=list)  # label and char span in normalised text
+    addressees_checked: int = 0  # paired items whose marked addressee is the council or Board
+    addressees_right: int = 0  # ... whose extracted section says the same
 
     @property
     def count_exact(self) -> bool:
@@ -114,6 +118,12 @@ def evaluate_document(pdf: Path, rows: list[ItemRow], cache: Path | None = None)
     spans = [r.span for r in extraction.recommendations]
     errors = [i for i in extraction.issues if i.severity == "error"]
     match = match_document([s.text for s in spans], expected_texts)
+    checked = right = 0
+    for i, j, _ in pair_items([s.text for s in spans], expected_texts):
+        want = _SECTION_OF.get(rows[j].addressee)
+        if want is not None:
+            checked += 1
+            right += spans[i].section == want
     return DocumentResult(
         file_name=pdf.name,
         expected=len(rows),
@@ -133,6 +143,8 @@ def evaluate_document(pdf: Path, rows: list[ItemRow], cache: Path | None = None)
             }  # fmt: skip
             for i in match.extra
         ],
+        addressees_checked=checked,
+        addressees_right=right,
     )
 
 
@@ -174,6 +186,11 @@ def summarise(results: list[DocumentResult]) -> dict:
             for r in results
             if not r.kind_right
         ],
+        "addressee_share": round(
+            sum(r.addressees_right for r in results)
+            / max(1, sum(r.addressees_checked for r in results)),
+            4,
+        ),
         "max_seconds": slowest.seconds if slowest else 0.0,
         "slowest": slowest.file_name if slowest else None,
         "thresholds": {
@@ -215,6 +232,8 @@ def passes(summary: dict) -> list[str]:
         failed.append(f"item recall {summary['recall']:.3f} < {ITEM_RECALL}")
     if summary["kinds_wrong"]:
         failed.append(f"{len(summary['kinds_wrong'])} document kinds wrong")
+    if summary["addressee_share"] < ADDRESSEE_SHARE:
+        failed.append(f"list addressee right on {summary['addressee_share']:.1%}")
     if summary["max_seconds"] > MAX_SECONDS:
         failed.append(f"{summary['slowest']} took {summary['max_seconds']} s > {MAX_SECONDS} s")
     return failed
@@ -242,7 +261,8 @@ def main(argv: list[str] | None = None) -> int:
         f"({summary['count_exact_share']:.1%}); items {summary['items_matched']} matched of "
         f"{summary['items_expected']} marked and {summary['items_extracted']} extracted: "
         f"precision {summary['precision']:.3f}, recall {summary['recall']:.3f}; kinds right "
-        f"{summary['kinds_right']}/{summary['documents']}; slowest {summary['max_seconds']:.2f} s "
+        f"{summary['kinds_right']}/{summary['documents']}; inspection lists addressed as marked "
+        f"{summary['addressee_share']:.1%}; slowest {summary['max_seconds']:.2f} s "
         f"({summary['slowest']})"
     )
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -45,6 +45,7 @@ from ingestion.records import (
 )
 from ingestion.review_check import looks_like_review
 from ingestion.segmentation import find_recommendations
+from ingestion.segmentation.addressees import inspection_sections
 
 
 @dataclass(frozen=True)
@@ -110,8 +111,11 @@ def analyse_document(
     norm = _stage("normalise", normalise, raw)
     spans = [s for s in _stage("segment", find_recommendations, norm) if s.text.strip()]
     kind = _stage("kind", classify_document, norm.text)
+    if kind.kind == "inspection":  # the council's lists, then the Board's
+        spans = _stage("segment", inspection_sections, spans, norm.text)
+    sections_name_addressee = kind.is_case_review or kind.kind == "inspection"
     coded = tuple(
-        _stage("code", _code, span, norm, codebook, kind.is_case_review) for span in spans
+        _stage("code", _code, span, norm, codebook, sections_name_addressee) for span in spans
     )
     facts = _stage("case", read_case_facts, norm.text)
     themes = _stage("case", find_case_themes, norm.text, codebook)
@@ -193,12 +197,13 @@ def _stage(stage: str, function, *args: object):  # noqa: ANN001, ANN202
 
 
 def _code(
-    span: RecommendationSpan, norm: NormalisedText, codebook: Codebook, is_case_review: bool
+    span: RecommendationSpan, norm: NormalisedText, codebook: Codebook, sections_known: bool
 ) -> CodedRecommendation:
-    # In a case review the Board's section is the overview report's list, addressed to the Board;
-    # elsewhere (an inspection's lists) the section does not say who a recommendation is for.
+    # In a case review the Board's section is the overview report's list, and in an inspection
+    # the Board's part of the report: both addressed to the Board. Elsewhere the section does not
+    # say who a recommendation is for.
     codes = code_recommendation(
-        span.text, span.heading, span.section, codebook, board_section_is_addressee=is_case_review
+        span.text, span.heading, span.section, codebook, board_section_is_addressee=sections_known
     )
     page = norm.page_of(span.char_start)
     return CodedRecommendation(span, page, codes.agency, codes.themes, codes.layer)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-EXTRACTOR_VERSION = "0.2.0"
+EXTRACTOR_VERSION = "0.3.0"
 
 # --- Values fixed by the codebook (../shared/reference/codebook.md) -------------------------------
 OUTCOMES = ("death", "serious_injury")

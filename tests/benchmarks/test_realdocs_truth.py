@@ -34,6 +34,10 @@ def test_item_recall(summary):
     assert summary["recall"] >= realdocs.ITEM_RECALL
 
 
+def test_each_inspection_list_is_the_councils_or_the_boards_as_marked(summary):
+    assert summary["addressee_share"] >= realdocs.ADDRESSEE_SHARE
+
+
 def test_document_kind_right_on_every_document(summary):
     assert summary["kinds_wrong"] == []
 

@@ -25,13 +25,20 @@ from orchestration.check_log import record_check_results
 from orchestration.checks import QUARANTINED_METADATA
 from orchestration.dbt_project import DBT_DB_PATH_ENV, DBT_TARGET_PATH, dbt_project
 from orchestration.extraction import extract_files
-from orchestration.inbox import diff_inbox, hash_file, list_inbox, removal_refusal
+from orchestration.inbox import (
+    diff_inbox,
+    documents_gone,
+    hash_file,
+    list_inbox,
+    removal_refusal,
+)
 from orchestration.progress import report
 from orchestration.resources import WarehouseResource, WriterLockResource
 from orchestration.translator import ScrDbtTranslator
 from warehouse.build import publish_build, start_build
 from warehouse.html_report import write_report
 from warehouse.load import (
+    document_paths,
     known_documents,
     load_document_frames,
     mark_seen,
@@ -72,8 +79,9 @@ def raw_tables(
     with duckdb.connect(str(build)) as con:
         known = known_documents(con)
         diff = diff_inbox(hashed, known, EXTRACTOR_VERSION)
+        gone = documents_gone(diff.to_remove, document_paths(con), files)
         refusal = removal_refusal(
-            len(diff.to_remove), len(known), len(files), settings.max_removal_share, settings.inbox
+            gone, len(known), len(files), settings.max_removal_share, settings.inbox
         )
         if refusal and not settings.allow_removals:
             raise RemovalsRefused(refusal)

@@ -86,21 +86,31 @@ def diff_inbox(
     return InboxDiff(to_extract, unchanged, frozenset(set(known) - present), duplicates)
 
 
+def documents_gone(
+    to_remove: frozenset[str], paths_by_document: dict[str, str], inbox_files: list[InboxFile]
+) -> int:
+    """How many documents to remove have left the inbox, as against being replaced in place by a
+    changed file under the same path (that is an update, not a loss)."""
+    present = {f.relative_path for f in inbox_files}
+    return sum(paths_by_document.get(d) not in present for d in to_remove)
+
+
 def removal_refusal(
-    to_remove: int, published: int, inbox_files: int, max_share: float, inbox: Path
+    gone: int, published: int, inbox_files: int, max_share: float, inbox: Path
 ) -> str | None:
     """Why publishing these removals must wait for a person's word, or None when it need not.
 
-    An empty inbox always needs it (a share that is briefly unmounted looks empty); otherwise a
-    run may remove up to `max_share` of the published documents on its own.
+    `gone` counts the published documents whose files left the inbox. An empty inbox always needs
+    the word (a share that is briefly unmounted looks empty); otherwise a run may remove up to
+    `max_share` of the published documents on its own.
     """
-    if to_remove == 0:
+    if gone == 0:
         return None
     if inbox_files == 0:
-        why = f"the inbox {inbox} is empty, so publishing would remove all {to_remove} documents"
-    elif to_remove > max_share * published:
+        why = f"the inbox {inbox} is empty, so publishing would remove all {gone} documents"
+    elif gone > max_share * published:
         why = (
-            f"{to_remove} of the {published} published documents are no longer in the inbox "
+            f"{gone} of the {published} published documents are no longer in the inbox "
             f"{inbox}, more than the {max_share:.0%} a run may remove on its own"
         )
     else:

@@ -6,10 +6,18 @@ import json
 import dagster as dg
 
 from ingestion.records import EXTRACTOR_VERSION
-from orchestration.inbox import InboxFile, diff_inbox, hash_file, list_inbox, removal_refusal
+from orchestration.inbox import (
+    InboxFile,
+    diff_inbox,
+    documents_gone,
+    hash_file,
+    list_inbox,
+    removal_refusal,
+)
 from orchestration.jobs import scr_pipeline
 from orchestration.resources import WarehouseResource
 from warehouse.build import connect_read_only
+from warehouse.load import document_paths, known_documents
 
 SENSOR_INTERVAL_SECONDS = 15
 
@@ -30,15 +38,14 @@ def hashes_with_cache(
     return hashed, new_cache
 
 
-def published_documents(warehouse: WarehouseResource) -> dict[str, str]:
-    """document_id -> extractor_version in the published warehouse (empty before the first run)."""
+def published_documents(warehouse: WarehouseResource) -> tuple[dict[str, str], dict[str, str]]:
+    """The published warehouse's documents, through the loader's own queries: document_id ->
+    extractor_version, and document_id -> path (both empty before the first run)."""
     published = warehouse.settings().paths.published
     if not published.exists():
-        return {}
+        return {}, {}
     with connect_read_only(published) as con:
-        return dict(
-            con.execute("SELECT document_id, extractor_version FROM raw.documents").fetchall()
-        )
+        return known_documents(con), document_paths(con)
 
 
 def pending_run_key(hashed: list[tuple[InboxFile, str]], known: dict[str, str]) -> str | None:
@@ -67,13 +74,13 @@ def inbox_sensor(
     files = list_inbox(settings.inbox)
     hashed, cache = hashes_with_cache(files, cache)
     context.update_cursor(json.dumps(cache, sort_keys=True))
-    known = published_documents(warehouse)
+    known, paths = published_documents(warehouse)
     run_key = pending_run_key(hashed, known)
     if run_key is None:
         return dg.SkipReason(f"{len(files)} files in the inbox, all already published")
-    removing = len(diff_inbox(hashed, known, EXTRACTOR_VERSION).to_remove)
+    gone = documents_gone(diff_inbox(hashed, known, EXTRACTOR_VERSION).to_remove, paths, files)
     refusal = removal_refusal(
-        removing, len(known), len(files), settings.max_removal_share, settings.inbox
+        gone, len(known), len(files), settings.max_removal_share, settings.inbox
     )
     if refusal and not settings.allow_removals:  # unattended: wait for a person, start no run
         context.log.warning(refusal)

@@ -20,6 +20,11 @@ def known_documents(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     return dict(rows)
 
 
+def document_paths(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """document_id -> the inbox path it was last seen under."""
+    return dict(con.execute("SELECT document_id, path FROM raw.documents").fetchall())
+
+
 def remove_documents(con: duckdb.DuckDBPyConnection, document_ids: Iterable[str]) -> int:
     """Delete every record of these documents (a file left the inbox or is about to be replaced)."""
     ids = sorted(set(document_ids))

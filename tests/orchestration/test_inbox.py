@@ -80,3 +80,13 @@ def test_removal_refusal_guards_an_empty_inbox_and_large_removals(tmp_path):
     assert removal_refusal(5, 10, 5, 0.5, tmp_path) is None  # exactly the share: allowed
     refusal = removal_refusal(6, 10, 4, 0.5, tmp_path)
     assert "6 of the 10" in refusal and "--allow-removals" in refusal
+
+
+def test_a_file_changed_in_place_is_an_update_not_a_loss(tmp_path):
+    from orchestration.inbox import documents_gone
+
+    _write(tmp_path, "a.txt", "new version")
+    files = list_inbox(tmp_path)
+    paths = {"old-a": "a.txt", "old-b": "b.txt"}
+    assert documents_gone(frozenset({"old-a"}), paths, files) == 0  # a.txt is still there
+    assert documents_gone(frozenset({"old-a", "old-b"}), paths, files) == 1

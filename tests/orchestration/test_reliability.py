@@ -220,7 +220,8 @@ def test_crash_safety_one_writer_and_readers_never_blocked(stale_warehouse):
     stop.set()
     thread.join()
     assert second.returncode == 1
-    assert "another scr run is writing" in second.stdout
+    assert second.stderr.startswith("scr run: another scr run is writing"), second.stderr
+    assert "Traceback" not in second.stderr + second.stdout
     assert first.returncode == 0, rest
     assert errors == []
     assert reads and set(reads) == {3}  # the old snapshot throughout, never a half-built one

@@ -7,12 +7,26 @@ with study as (
     select review_id, title from {{ ref('int_study_reviews') }}
 ),
 
+thresholds as (
+    select
+        t.theme_code,
+        round(greatest(
+            {{ var('exemplar_floor_confidence') }},
+            least({{ var('exemplar_min_confidence') }}, quantile_cont(t.confidence, 0.9))
+        ), 4)::double as confidence_threshold
+    from {{ ref('recommendation_themes') }} as t
+    inner join {{ ref('recommendations') }} as r on t.recommendation_id = r.recommendation_id
+    inner join study as s on r.review_id = s.review_id
+    group by t.theme_code
+),
+
 candidates as (
     select
         t.theme_code,
         t.theme_label,
         t.method,
         t.confidence,
+        h.confidence_threshold,
         r.recommendation_id,
         r.review_id,
         s.title as review_title,
@@ -25,7 +39,8 @@ candidates as (
     from {{ ref('recommendation_themes') }} as t
     inner join {{ ref('recommendations') }} as r on t.recommendation_id = r.recommendation_id
     inner join study as s on r.review_id = s.review_id
-    where t.confidence >= {{ var('exemplar_min_confidence') }}
+    inner join thresholds as h on t.theme_code = h.theme_code
+    where t.confidence >= h.confidence_threshold
 ),
 
 clear as (
@@ -65,6 +80,7 @@ select
     word_count,
     method,
     confidence,
+    confidence_threshold,
     page,
     char_start,
     char_end

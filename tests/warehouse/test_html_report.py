@@ -632,14 +632,14 @@ def test_report_renders_in_headless_chromium(browser, rendered_file, tmp_path):
         browser,
         tmp_path / "profile",
         f"--screenshot={shot}",
-        "--window-size=1280,4000",
+        "--window-size=1280,6000",  # tall enough for Figure C below Table 2's exemplars
         rendered_file.as_uri(),
     )
     assert shot.exists(), done.stderr[-2000:]
     data = shot.read_bytes()
     assert len(data) > 50_000
     width, height, pixels = png_pixels(data)
-    assert (width, height) == (1280, 4000)
+    assert (width, height) == (1280, 6000)
     colours = set(pixels)
     assert len(colours) > 50, "the screenshot is (nearly) blank"
     inked = sum(1 for p in pixels if p != (255, 255, 255))

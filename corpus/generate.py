@@ -15,11 +15,11 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from corpus.calibration import plan_for
+from corpus.calibration import SAMPLE_SEED, plan_for
 from corpus.compose import compose
 from corpus.model import Document
 
-DEFAULT_SEED = 20100
+DEFAULT_SEED = SAMPLE_SEED
 SAMPLE_DIR = Path(__file__).resolve().parent / "sample"
 
 

@@ -314,3 +314,37 @@ def find_action_plan(norm: NormalisedText) -> list[ActionPlanRow]:
             rows.extend(_kv_rows(lines, a, b))
     rows.sort(key=lambda r: r.char_start)
     return rows
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_WORD = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_DATE_VALUE = (
+    r"(?:(?:\d{1,2}(?:st|nd|rd|th)?\s+)?" + _MONTH_WORD + r"\.?,?\s+((?:19|20)\d\d)"
+    r"|\d{1,2}[/.](\d{1,2})[/.]((?:19|20)\d\d))"
+)
+_REPORT_DATE = re.compile(
+    r"(?:date of (?:the )?report|report date|final version|dated|action plan was agreed by "
+    r"[^\n.]{0,80}? on)\s*[:\-–]?\s*" + _DATE_VALUE,
+    re.I,
+)
+_PUBLISHED = re.compile(r"(?:published|publication date)\s*[:\-–]?\s*" + _DATE_VALUE, re.I)
+
+
+def _year_month(m: re.Match[str]) -> tuple[int, int] | None:
+    if m.group(1):
+        return int(m.group(2)), _MONTHS.index(m.group(1)[:3].lower()) + 1
+    month = int(m.group(3))
+    return (int(m.group(4)), month) if 1 <= month <= 12 else None
+
+
+def plan_reference_date(text: str) -> tuple[int, int] | None:
+    """(year, month) an action plan's timescales count from: the report's own date ("Date of
+    report: 12 March 2010", "Final version: ...", "This action plan was agreed by ... on ..."),
+    else its publication date; None when the report prints neither. Dated deadlines in the plan
+    ("By March 2011") become time frames in months from here (`coding.smart.timescale_months`)."""
+    for pattern in (_REPORT_DATE, _PUBLISHED):
+        for m in pattern.finditer(text[:200_000]):
+            found = _year_month(m)
+            if found is not None:
+                return found
+    return None

@@ -27,3 +27,11 @@ class NoPublishedWarehouse(ScrError):
 
 class RemovalsRefused(ScrError):
     """Publishing would remove more of the warehouse than the run was allowed to."""
+
+
+class ReleaseExists(ScrError):
+    """A release of this version is already there: releases are never overwritten."""
+
+
+class ReleaseInvalid(ScrError):
+    """A release failed verification: a file was changed, removed or added."""

@@ -13,12 +13,19 @@ from dataclasses import dataclass, replace
 
 import polars as pl
 
-from ingestion.action_plans import find_action_plan
+from ingestion.action_plans import find_action_plan, plan_reference_date
 from ingestion.case_agencies import find_case_agencies
 from ingestion.codebook import Codebook, load_codebook
 from ingestion.coding.case import find_case_themes, read_case_facts
 from ingestion.coding.recommendation import code_recommendation
-from ingestion.coding.smart import appraise_smart
+from ingestion.coding.smart import (
+    appraise_smart,
+    has_named_lead,
+    is_training_action,
+    research_citation,
+    timescale_months,
+    training_impact_measured,
+)
 from ingestion.document_kind import DocumentKind, classify_document
 from ingestion.normalise import normalise
 from ingestion.readers import UnreadableDocument, read_document
@@ -125,13 +132,16 @@ def analyse_document(
     narrative = norm.text[: min((s.char_start for s in spans), default=len(norm.text))]
     agencies = _stage("case", find_case_agencies, narrative, codebook)
     plan_rows = _stage("action_plan", find_action_plan, norm)
+    reference = _stage("action_plan", plan_reference_date, norm.text) if plan_rows else None
     case_codes = {hit.code for hit in themes}
     texts_by_label: dict[str | None, str] = {}
     for span in spans:
         texts_by_label.setdefault(span.label, span.text)
     plan = tuple(
         (
-            _with_smart(row, case_codes, codebook, texts_by_label.get(row.recommendation_label)),
+            _with_smart(
+                row, case_codes, codebook, texts_by_label.get(row.recommendation_label), reference
+            ),
             norm.page_of(row.char_start),
         )
         for row in plan_rows
@@ -210,11 +220,25 @@ def _code(
 
 
 def _with_smart(
-    row: ActionPlanRow, case_codes: set[str], codebook: Codebook, recommendation_text: str | None
+    row: ActionPlanRow,
+    case_codes: set[str],
+    codebook: Codebook,
+    recommendation_text: str | None,
+    reference: tuple[int, int] | None = None,
 ) -> ActionPlanRow:
-    """SMART flags of an action, judged with the recommendation it answers when we know it."""
+    """SMART flags of an action, judged with the recommendation it answers when we know it, and
+    chapter 5's other readings: its time frame in months from the plan's date (`reference`),
+    whether it is training and the training's impact is measured, research cited, a named lead."""
     smart = appraise_smart(row, case_codes, codebook, recommendation_text=recommendation_text)
-    return replace(row, smart=smart)
+    return replace(
+        row,
+        smart=smart,
+        timescale_months=timescale_months(row.timescale, reference),
+        is_training=is_training_action(row.action),
+        training_impact_measured=training_impact_measured(row.action, row.measure),
+        research_citation=research_citation(row.action),
+        has_named_lead=has_named_lead(row.lead),
+    )
 
 
 # --- Frames --------------------------------------------------------------------------------------
@@ -363,6 +387,7 @@ def review_frames(extraction: ReviewExtraction, path: str, size: int) -> dict[st
                 "char_start": rec.span.char_start,
                 "char_end": rec.span.char_end,
                 "extractor_version": version,
+                "research_citation": research_citation(rec.span.text),
             }
         )
         hits = [("agency", rec.agency.primary, True)]
@@ -442,6 +467,11 @@ def review_frames(extraction: ReviewExtraction, path: str, size: int) -> dict[st
                 "char_start": row.char_start,
                 "char_end": row.char_end,
                 "extractor_version": version,
+                "timescale_months": row.timescale_months,
+                "is_training": row.is_training,
+                "training_impact_measured": row.training_impact_measured,
+                "research_citation": row.research_citation,
+                "has_named_lead": row.has_named_lead,
             }
             for ordinal, (row, page) in enumerate(extraction.action_plan, start=1)
         ],

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-EXTRACTOR_VERSION = "0.3.0"
+EXTRACTOR_VERSION = "0.4.0"
 
 # --- Values fixed by the codebook (../shared/reference/codebook.md) -------------------------------
 OUTCOMES = ("death", "serious_injury")
@@ -131,6 +131,12 @@ class ActionPlanRow:
     char_start: int
     char_end: int
     smart: dict[str, bool] = field(default_factory=dict)
+    # chapter 5 beyond SMART (see ingestion.coding.smart), filled with the appraisal
+    timescale_months: float | None = None
+    is_training: bool = False
+    training_impact_measured: bool | None = None
+    research_citation: str | None = None
+    has_named_lead: bool = False
 
 
 @dataclass(frozen=True)
@@ -198,6 +204,7 @@ RECOMMENDATIONS_SCHEMA = {
     "char_start": pl.Int64,
     "char_end": pl.Int64,
     "extractor_version": pl.String,
+    "research_citation": pl.String,  # research evidence cited, as printed (null: none)
 }
 
 RECOMMENDATION_CODES_SCHEMA = {
@@ -257,6 +264,11 @@ ACTION_PLAN_ITEMS_SCHEMA = {
     "char_start": pl.Int64,
     "char_end": pl.Int64,
     "extractor_version": pl.String,
+    "timescale_months": pl.Float64,  # months ahead the timescale sets (null: no time frame)
+    "is_training": pl.Boolean,
+    "training_impact_measured": pl.Boolean,  # null unless a training action
+    "research_citation": pl.String,
+    "has_named_lead": pl.Boolean,
 }
 
 EXTRACTION_ISSUES_SCHEMA = {

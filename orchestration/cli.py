@@ -22,6 +22,7 @@ from pathlib import Path
 from ingestion.errors import NoPublishedWarehouse, ScrError, UsageError
 from orchestration.coding_commands import add_commands as add_coding_commands
 from orchestration.inspect_commands import add_commands as add_inspect_commands
+from orchestration.publication_commands import add_command as add_release_command
 from orchestration.settings import ALLOW_REMOVALS_ENV, MAX_REMOVAL_SHARE_ENV
 from orchestration.trace_log import write_trace
 
@@ -116,18 +117,28 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser(
         "export",
-        help="write every reporting table as CSV, Parquet or Excel",
+        help="write every reporting table as CSV, Parquet or Excel, or the coding as REFI-QDA",
         description=(
             "Export every reporting table: csv and parquet write one file per table; xlsx one "
-            "workbook with a first sheet describing every column, then a sheet per table."
+            "workbook with a first sheet describing every column, then a sheet per table. qdpx "
+            "writes scr-warehouse.qdpx, a REFI-QDA project (NVivo, MAXQDA, ATLAS.ti, QualCoder): "
+            "the codebook as codes, each review's text as a source, each recommendation coded "
+            "with its agency, themes and layer (its texts are read from the inbox)."
         ),
     )
-    export.add_argument("--format", choices=["csv", "parquet", "xlsx"], required=True)
+    export.add_argument("--format", choices=["csv", "parquet", "xlsx", "qdpx"], required=True)
     export.add_argument("--out", required=True, help="folder to write into (created if missing)")
     export.add_argument(
         "--warehouse", help="warehouse folder (default: $SCR_WAREHOUSE_DIR, else warehouse/data)"
     )
+    export.add_argument(
+        "--inbox",
+        help="for qdpx: the inbox the warehouse was built from (default: $SCR_INBOX, else "
+        "corpus/sample/reports)",
+    )
     export.set_defaults(handler=_export)
+
+    add_release_command(commands)
 
     commands.add_parser(  # listed in --help; main() hands `scr corpus ...` to corpus.cli
         "corpus",
@@ -240,6 +251,12 @@ def _export(args: argparse.Namespace) -> int:
 
     published = _published(args.warehouse)
     _writable_target(Path(args.out), "export")
+    if args.format == "qdpx":
+        from orchestration.publication_commands import export_qdpx
+
+        written_file = export_qdpx(published, Path(args.out), args.inbox)
+        print(f"written: {written_file}")
+        return 0
     try:
         written = export_reporting(published, Path(args.out), args.format)
     except ValueError as exc:

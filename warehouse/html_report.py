@@ -948,7 +948,10 @@ def _smart(wh: Warehouse, n: Numbers) -> str:
         "a lead, measures were mostly concrete outputs (training events, procedures) and rarely "
         "the impact."
     )
-    return _section("action-plans", heading, overall + plans_table, intro)
+    from warehouse.report_study import chapter5_tables
+
+    more = chapter5_tables(wh, n)
+    return _section("action-plans", heading, overall + plans_table + more, intro)
 
 
 def _title(titles: dict[str, dict], review_id: str) -> str:
@@ -1020,6 +1023,13 @@ table.table1 td.num { text-align: center; }
 table.table1 td.nil { color: #b9b9b9; }
 table.table1 td[data-agency="total"], table.table1 th.total { background: #eef2f6; font-weight: 600; }
 table.table1 tbody tr:nth-child(even) { background: #fafbfc; }
+h3 { font-size: 15px; margin: 16px 0 4px; color: #1f3f60; }
+table.data td.quote { font-size: 12.5px; }
+table.data .sub { display: block; color: #666; font-size: 11px; }
+table#table-ch5-plans { font-size: 12px; }
+table#table-ch5-plans tbody th { min-width: 210px; }
+table#table-ch5-plans th, table#table-ch5-plans td { padding: 3px 5px; }
+ul.citations { font-size: 12.5px; }
 ul.layers { font-size: 13px; color: #333; margin: 8px 0 0; padding-left: 20px; }
 figure.chart-figure { margin: 22px 0 0; break-inside: avoid; }
 figure.chart-figure figcaption { font-weight: 600; color: #1f3f60; margin-bottom: 6px; }
@@ -1039,6 +1049,8 @@ def render_report(con: duckdb.DuckDBPyConnection, suppress_below: int | None = N
     """The whole report as one HTML page, read from the reporting schema on `con`."""
     if suppress_below is not None and suppress_below < 1:
         raise ValueError(f"suppress_below must be a positive count, not {suppress_below}")
+    from warehouse.report_study import exemplars_section, trends_section
+
     n = Numbers(suppress_below if suppress_below and suppress_below > 1 else None)
     wh = Warehouse(con)
     scope = _scope(wh)
@@ -1064,14 +1076,17 @@ def render_report(con: duckdb.DuckDBPyConnection, suppress_below: int | None = N
         _table1(table1, n),
         _agency_chart(table1, n),
         _table2(themes, n),
+        exemplars_section(wh, n),
         _theme_chart(themes, n),
         _table3(case_themes, n),
         _case_theme_chart(case_themes, n),
         _smart(wh, n),
+        trends_section(wh, n),
         "<footer>Made by scr-warehouse from the reporting schema of the published warehouse; "
         "every figure can be queried there (reporting.agency_recommendation_counts, "
         "theme_frequencies, case_theme_matching, sample_characteristics, "
-        "recommendation_count_summary, action_plan_smart). Codes and labels follow DFE-RR157.</footer>",
+        "recommendation_count_summary, action_plan_smart, theme_exemplars, action_plans, "
+        "action_plan_findings, theme_trends). Codes and labels follow DFE-RR157.</footer>",
     ]
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'

@@ -176,3 +176,85 @@ def bar_chart(
             )
     parts.append("</svg>")
     return "".join(parts)
+
+
+# --- small multiples ------------------------------------------------------------------------
+PANEL_COLUMNS = 4
+PANEL_WIDTH = WIDTH // PANEL_COLUMNS
+PANEL_HEIGHT = 132
+PANEL_TITLE_CHARS = 30
+
+
+@dataclass(frozen=True)
+class Panel:
+    """One small chart: a title and one value per period (None: nothing to show, e.g. a
+    suppressed count or a period with no reviews), each with the text printed over its bar."""
+
+    title: str
+    values: tuple[float | None, ...]
+    texts: tuple[str, ...]
+
+
+def small_multiples(
+    chart_id: str,
+    title: str,
+    periods: Sequence[str],
+    panels: Sequence[Panel],
+    colour: str,
+    maximum: float = 1.0,
+) -> str:
+    """A grid of small column charts on one common scale (0 to `maximum`), one panel per
+    subject and one column per period, so the panels can be compared at a glance."""
+    rows = max(1, -(-len(panels) // PANEL_COLUMNS))
+    height = rows * PANEL_HEIGHT + 8
+    top_pad, bottom_pad, side = 34, 18, 12
+    plot_h = PANEL_HEIGHT - top_pad - bottom_pad
+    slot = (PANEL_WIDTH - 2 * side) / max(1, len(periods))
+    bar_w = max(4.0, min(26.0, slot * 0.7))
+    parts = [
+        f'<svg class="chart small-multiples" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" '
+        f'height="{height}" role="img" aria-labelledby="{chart_id}-svg-title" '
+        f'font-family="{esc(FONT)}" font-size="11">',
+        f'<title id="{chart_id}-svg-title">{esc(title)}</title>',
+    ]
+    for k, panel in enumerate(panels):
+        px = (k % PANEL_COLUMNS) * PANEL_WIDTH
+        py = (k // PANEL_COLUMNS) * PANEL_HEIGHT + 4
+        base = py + top_pad + plot_h
+        parts.append(f'<g class="panel" data-panel="{esc(panel.title)}">')
+        parts.append(
+            f'<rect x="{px + 2}" y="{py}" width="{PANEL_WIDTH - 4}" height="{PANEL_HEIGHT - 4}" '
+            'fill="#f8fafc" stroke="#dde3ea"/>'
+        )
+        tspans = "".join(
+            f'<tspan x="{px + side}" y="{py + 13 + j * 12}">{esc(line)}</tspan>'
+            for j, line in enumerate(wrap(panel.title, PANEL_TITLE_CHARS, 2))
+        )
+        parts.append(f'<text fill="#1f3f60" font-weight="600">{tspans}</text>')
+        parts.append(
+            f'<line x1="{px + side}" y1="{base}" x2="{px + PANEL_WIDTH - side}" y2="{base}" '
+            'stroke="#9a9a9a" stroke-width="1"/>'
+        )
+        for j, period in enumerate(periods):
+            cx = px + side + slot * j + slot / 2
+            value = panel.values[j] if j < len(panel.values) else None
+            text = panel.texts[j] if j < len(panel.texts) else ""
+            if value is not None:
+                h = plot_h * max(0.0, min(value, maximum)) / (maximum or 1.0)
+                parts.append(
+                    f'<rect class="bar" x="{cx - bar_w / 2:.1f}" y="{base - h:.1f}" '
+                    f'width="{bar_w:.1f}" height="{h:.1f}" fill="{esc(colour)}" '
+                    f'data-period="{esc(period)}"/>'
+                )
+                label_y = base - h - 3
+            else:
+                label_y = base - 3
+            parts.append(
+                f'<text class="value" x="{cx:.1f}" y="{label_y:.1f}" text-anchor="middle" '
+                f'fill="#222" font-size="9">{esc(text)}</text>'
+                f'<text x="{cx:.1f}" y="{base + 12}" text-anchor="middle" fill="#555" '
+                f'font-size="9">{esc(period)}</text>'
+            )
+        parts.append("</g>")
+    parts.append("</svg>")
+    return "".join(parts)

@@ -232,3 +232,152 @@ def appraise_smart(
         "relevant": is_relevant(action, set(case_theme_codes or ()), codebook, rec),
         "timely": is_timely(timescale, action),
     }
+
+
+# --- Chapter 5 beyond SMART: time frames, training impact, research evidence, responsibility ----
+# Months of the year, by the first three letters of their names.
+_MONTH_NUMBER = {
+    name: i
+    for i, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+        start=1,
+    )
+}
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.\-](\d{1,2})[/.\-]((?:19|20)?\d\d)\b")
+_ISO_DATE = re.compile(r"\b((?:19|20)\d\d)[/.\-](\d{1,2})[/.\-]\d{1,2}\b")
+_MONTH_YEAR = re.compile(r"\b" + _MONTH + r"\.?,?\s+((?:19|20)\d\d|'\d\d)\b", _I)
+_QUARTER = re.compile(r"\b(?:q|quarter\s*)([1-4])\s*((?:19|20)\d\d)\b", _I)
+_SEASON = re.compile(r"\b(spring|summer|autumn|winter)\s+(?:term\s+)?((?:19|20)\d\d)\b", _I)
+_SEASON_END = {"spring": 4, "summer": 7, "autumn": 12, "winter": 2}
+
+
+def _year_of(text: str) -> int:
+    text = text.lstrip("'")
+    year = int(text)
+    return year + 2000 if year < 100 else year
+
+
+def _deadline(text: str) -> tuple[int, int] | None:
+    """(year, month) of the latest date printed in a timescale ("31/03/2012", "March 2012",
+    "Q2 2012", "Autumn term 2011"), or None when it names no dated deadline."""
+    found: list[tuple[int, int]] = []
+    for m in _NUMERIC_DATE.finditer(text):
+        month = int(m.group(2))
+        if 1 <= month <= 12:
+            found.append((_year_of(m.group(3)), month))
+    for m in _ISO_DATE.finditer(text):
+        month = int(m.group(2))
+        if 1 <= month <= 12:
+            found.append((int(m.group(1)), month))
+    for m in _MONTH_YEAR.finditer(text):
+        found.append((_year_of(m.group(1)), _MONTH_NUMBER[m.group(0).strip()[:3].lower()]))
+    for m in _QUARTER.finditer(text):
+        found.append((int(m.group(2)), int(m.group(1)) * 3))
+    for m in _SEASON.finditer(text):
+        found.append((int(m.group(2)), _SEASON_END[m.group(1).lower()]))
+    return max(found) if found else None
+
+
+def timescale_months(
+    timescale: str | None, reference: tuple[int, int] | None = None
+) -> float | None:
+    """How far ahead a timescale sets its deadline, in months (DFE-RR157 chapter 5's time frame).
+
+    A duration counts as written ("within 6 weeks" -> 1.38, "3 months" -> 3, "within a year" -> 12);
+    "immediately" and "completed" are 0; a dated deadline counts from `reference`, the (year,
+    month) the plan was written (the report's date), whole months apart ("March 2012" from
+    (2011, 6) -> 9). None when the timescale sets no time frame ("Ongoing", "TBC", "Annual"), or
+    names a date but the plan's own date is not known.
+    """
+    if not _filled(timescale):
+        return None
+    text = prepare(timescale or "")[:500]
+    if _NOT_TIMELY.search(text) and not _DURATION.search(text) and not _DATE.search(text):
+        return None
+    months = [d for m in _DURATION.finditer(text) if (d := _duration_months(m)) is not None]
+    if months:
+        return round(max(months), 2)
+    if _WITHIN_YEAR.search(text):
+        return 12.0
+    deadline = _deadline(text)
+    if deadline is not None:
+        if reference is None:
+            return None
+        return float(max(0, (deadline[0] - reference[0]) * 12 + deadline[1] - reference[1]))
+    if _DONE.search(text):
+        return 0.0
+    return None
+
+
+_TRAINING = re.compile(
+    r"\b(?:train(?:ing|ed|s)?|e-?learning|workshops?|courses?|(?:learning|briefing|awareness)\s+"
+    r"(?:events?|sessions?)|seminars?|masterclass(?:es)?|development days?)\b",
+    _I,
+)
+# what shows a training changed practice, not merely that it happened
+_IMPACT = re.compile(
+    r"\b(?:impact|evaluat\w+|re-?audit\w*|audit\w*\s+(?:of\s+)?(?:\w+\s+){0,3}(?:practice|cases?|"
+    r"files?|records?)|case (?:file )?audit\w*|dip[- ]?sampl\w+|observ\w+ of practice|"
+    r"change[sd]? (?:in|to) practice|practice (?:has |have )?(?:changed|improved)|"
+    r"shows? (?:an )?improvement|improvement on the baseline|\d+\s*%\s*compliance|compliance|"
+    r"feedback from (?:families|parents|children|service users)|outcomes? for (?:children|families)"
+    r" (?:measured|audited))\b",
+    _I,
+)
+
+
+def is_training_action(action: str) -> bool:
+    """The action delivers training or awareness raising (sessions, courses, e-learning...)."""
+    return bool(_TRAINING.search(prepare(action or "")[:5000]))
+
+
+def training_impact_measured(action: str, measure: str | None) -> bool | None:
+    """For a training action: whether its success measure (or the action) names how the training's
+    effect on practice will be shown (an evaluation, a re-audit of practice, a change in
+    compliance), rather than that it was delivered ("attendance figures", "sessions held").
+    None for an action that is not training."""
+    if not is_training_action(action):
+        return None
+    text = " ".join(t for t in (measure, action) if t)
+    return bool(_IMPACT.search(prepare(text)[:5000]))
+
+
+_AUTHOR = r"[A-Z][A-Za-z'’\-]+"
+_AUTHORS = _AUTHOR + r"(?:\s+(?:et al\.?|and|&)\s*(?:" + _AUTHOR + r")?)?"
+_CITATION = re.compile(
+    # (Brandon et al., 2009) / (Munro 2011; Rose 2010)
+    r"\(\s*" + _AUTHORS + r",?\s+(?:19|20)\d\d[a-z]?(?:\s*[;,]\s*" + _AUTHORS + r",?\s+(?:19|20)"
+    r"\d\d[a-z]?)*\s*\)"
+    # Brandon et al. (2009) / Munro (2011)
+    r"|\b" + _AUTHORS + r"\s+\(\s*(?:19|20)\d\d[a-z]?\s*\)"
+    # research by / research evidence / research shows / the findings of research
+    r"|\bresearch\s+(?:by|from|evidence|findings|shows?|suggests?|indicates?|has shown|into)\b"
+    r"(?:et al\.|[^.;\n]){0,80}"
+    r"|\b(?:evidence|findings)\s+from\s+(?:research|studies)\b(?:et al\.|[^.;\n]){0,80}"
+    r"|\bbiennial (?:analysis|review) of serious case reviews\b",
+)
+_NOT_AUTHOR = re.compile(
+    r"^\(?\s*(?:In|By|From|Since|Until|Before|After|During|The|January|February|March|April|May|"
+    r"June|July|August|September|October|November|December|Spring|Summer|Autumn|Winter)\b"
+)
+
+
+def research_citation(text: str | None) -> str | None:
+    """The first citation of research evidence in a recommendation or action, as printed: an
+    author-year reference ("(Brandon et al., 2009)", "Munro (2011)") or a sentence part that
+    appeals to research ("research by ...", "research evidence shows ..."). None when the text
+    cites none: DFE-RR157 found research was rarely cited."""
+    if not text:
+        return None
+    for m in _CITATION.finditer(text[:20000]):
+        found = m.group(0).strip()
+        if _NOT_AUTHOR.match(found):
+            continue
+        return re.sub(r"\s+", " ", found).rstrip(" ,")
+    return None
+
+
+def has_named_lead(lead: str | None) -> bool:
+    """Responsibility for the action is delegated to someone named: a post, a person or an agency,
+    not a placeholder ("TBC", "All agencies", "Various", "LSCB partners")."""
+    return _filled(prepare(lead)[:500] if lead else None)

@@ -70,7 +70,7 @@ def test_sample_characteristics(truth: list[dict]) -> None:
     }
     for t in truth:
         assert age_band(t["child_age_years"]) == t["age_band"]
-        assert 2009 <= t["year"] <= 2010
+        assert 2009 <= t["year"] <= 2012
 
 
 def test_layers_of_analysis(truth: list[dict], layer2: list[dict]) -> None:

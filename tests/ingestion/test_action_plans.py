@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ingestion.action_plans import find_action_plan, header_roles
+from ingestion.action_plans import find_action_plan, header_roles, plan_reference_date
 from ingestion.records import NormalisedText
 
 
@@ -139,3 +140,18 @@ def test_find_action_plan_never_fails(lines):
     for r in find_action_plan(NormalisedText(text, (0,))):
         assert 0 <= r.char_start <= r.char_end <= len(text)
         assert r.action
+
+
+# --- the date an action plan's timescales count from --------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Serious Case Review\nDate of report: 12 March 2010\nPublished: May 2010", (2010, 3)),
+        ("Final version: 3rd June 2011", (2011, 6)),
+        ("This action plan was agreed by Northshire LSCB on 02/11/2010.", (2010, 11)),
+        ("Publication date: July 2009", (2009, 7)),
+        ("No date anywhere in this text.", None),
+    ],
+)
+def test_plan_reference_date(text, expected):
+    assert plan_reference_date(text) == expected

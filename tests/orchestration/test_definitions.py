@@ -23,6 +23,15 @@ REPORTING_TABLES = {
     "recurring_recommendations",
     "case_theme_gaps",
     "case_theme_reflecting_recommendations",
+    # the rest of the study (issue 15): chapter 3, chapter 5 in full, trends
+    "theme_exemplars",
+    "action_plan_actions",
+    "action_plans",
+    "action_plan_findings",
+    "research_citations",
+    "theme_trends",
+    "agency_trends",
+    "case_theme_trends",
 }
 # The run log, in its own schema: it grows with every run.
 AUDIT_TABLES = {"runs", "check_results", "data_quality_results", "extraction_issues"}

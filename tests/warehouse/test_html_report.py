@@ -632,14 +632,14 @@ def test_report_renders_in_headless_chromium(browser, rendered_file, tmp_path):
         browser,
         tmp_path / "profile",
         f"--screenshot={shot}",
-        "--window-size=1280,4000",
+        "--window-size=1280,6000",  # tall enough for Figure C below Table 2's exemplars
         rendered_file.as_uri(),
     )
     assert shot.exists(), done.stderr[-2000:]
     data = shot.read_bytes()
     assert len(data) > 50_000
     width, height, pixels = png_pixels(data)
-    assert (width, height) == (1280, 4000)
+    assert (width, height) == (1280, 6000)
     colours = set(pixels)
     assert len(colours) > 50, "the screenshot is (nearly) blank"
     inked = sum(1 for p in pixels if p != (255, 255, 255))
@@ -676,7 +676,7 @@ ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "p", "strong",
     "section", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "span", "br", "ul", "li",
     "figure", "figcaption", "div", "footer", "svg", "defs", "pattern", "rect", "line", "text",
-    "tspan",
+    "tspan", "h3", "g",
 }  # fmt: skip
 
 
@@ -843,3 +843,155 @@ def test_action_plan_section_matches_sql(smart_con):
 def test_action_plan_section_says_when_there_is_no_plan(con, soup):
     assert con.execute("select count(*) from reporting.action_plan_smart").fetchone()[0] == 0
     assert "No review in the warehouse has an action plan" in text(soup.find(id="action-plans"))
+
+
+# --- chapter 3 exemplars, chapter 5 in full, trends -------------------------------------------
+
+
+def test_exemplars_stand_under_table_2_and_match_sql(con, page, soup):
+    assert page.index('id="table-2"') < page.index('id="theme-exemplars"')
+    assert page.index('id="theme-exemplars"') < page.index('id="chart-themes"')
+    expected = rows(
+        con,
+        "select theme_code, recommendation_id, text, page, char_start, char_end "
+        "from reporting.theme_exemplars",
+    )
+    assert expected, "the shared warehouse should quote at least one recommendation"
+    table = soup.find(id="table-exemplars")
+    shown_rows = table.find("tbody").find_all("tr")
+    assert {(tr["data-theme"], tr["data-recommendation-id"]) for tr in shown_rows} == {
+        (r["theme_code"], r["recommendation_id"]) for r in expected
+    }
+    for r in expected:
+        tr = table.find("tr", attrs={"data-recommendation-id": r["recommendation_id"],
+                                     "data-theme": r["theme_code"]})  # fmt: skip
+        cell = text(tr.find("td", class_="quote"))
+        assert " ".join(r["text"].split())[:100] in cell
+        assert f"page {r['page']}" in cell and f"{r['char_start']}–{r['char_end']}" in cell
+
+
+def test_trends_section_matches_sql(con, soup):
+    section = soup.find(id="trends")
+    assert section is not None
+    figure = section.find(id="chart-theme-trends")
+    panels = figure.find("svg").find_all("g", class_="panel")
+    table2 = rows(
+        con,
+        "select theme_label from reporting.theme_frequencies where dfe_rr157_reviews is not null",
+    )
+    assert len(panels) == len(table2)
+    cases = rows(con, "select * from reporting.case_theme_trends")
+    table = section.find(id="table-case-theme-trends")
+    for r in cases:
+        tr = table.find("tr", attrs={"data-dimension": r["dimension"], "data-period": r["period"]})
+        cells = {td["data-col"]: text(td) for td in tr.find_all("td")}
+        assert cells["present"] == shown(r["case_themes_present"])
+        assert cells["reflected"] == shown(r["case_themes_reflected"])
+    themes = rows(
+        con,
+        "select period, theme_code, share_addressing from reporting.theme_trends "
+        "where dimension = 'year' and theme_code = 'training'",
+    )
+    tr = section.find(id="table-theme-trends").find("tr", attrs={"data-theme": "training"})
+    cells = {td["data-col"]: text(td) for td in tr.find_all("td")}
+    for r in themes:
+        assert cells[r["period"]] == pct(r["share_addressing"])
+
+
+@pytest.fixture(scope="module")
+def chapter5_con(smart_con, tmp_path_factory):
+    """The SMART copy with chapter 5's plans, findings and one citation put in."""
+    copy = tmp_path_factory.mktemp("ch5") / "scr.duckdb"
+    source = smart_con.execute(
+        "select path from duckdb_databases() where database_name = current_database()"
+    ).fetchone()[0]
+    shutil.copyfile(source, copy)
+    with duckdb.connect(str(copy)) as writer:
+        reviews = [
+            r[0]
+            for r in writer.execute("select review_id from reporting.reviews limit 2").fetchall()
+        ]
+        writer.execute("delete from reporting.action_plans")
+        writer.execute("delete from reporting.action_plan_findings")
+        writer.execute("delete from reporting.research_citations")
+        for i, review_id in enumerate(reviews):
+            writer.execute(
+                "insert into reporting.action_plans (review_id, recommendation_count, "
+                "plan_recommendations, action_count, actions_per_recommendation, plan_pages, "
+                "longest_timescale_months, actions_with_timescale, share_actions_with_timescale, "
+                "actions_with_time_frame, recommendations_with_timescale, training_actions, "
+                "training_actions_impact_measured, recommendations_citing_research, "
+                "actions_citing_research, actions_with_named_lead, share_actions_with_named_lead) "
+                "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [review_id, 10 + i, 10 + i, 12 + 2 * i, round((12 + 2 * i) / (10 + i), 4),
+                 3 + i, 9 + i, 12 + 2 * i, 1.0, 11, 10 + i, 2, 1, 0, i, 10, 0.8],
+            )  # fmt: skip
+        for order, (code, value, num, den) in enumerate(
+            [("plans", 2, None, None), ("recommendations_vs_actions", 1.0, None, None),
+             ("longest_timescale_months", 10, None, None),
+             ("recommendations_with_timescale", 1.0, 21, 21),
+             ("training_impact_measured", 0.5, 2, 4)],
+            start=1,
+        ):  # fmt: skip
+            writer.execute(
+                "insert into reporting.action_plan_findings values (?, ?, ?, ?, ?, ?, ?)",
+                [order, code, code.replace("_", " "), value, num, den, "the study's words"],
+            )
+        writer.execute(
+            "insert into reporting.research_citations (source_type, source_id, review_id, label, "
+            "citation) values ('action', 'x-a0001', ?, '1', '(Munro, 2011)')",
+            [reviews[1]],
+        )
+    connection = duckdb.connect(str(copy), read_only=True)
+    yield connection
+    connection.close()
+
+
+def test_chapter5_extends_the_smart_section(chapter5_con):
+    soup = BeautifulSoup(render_report(chapter5_con), "html.parser")
+    section = soup.find(id="action-plans")
+    assert section.find(id="table-smart") is not None
+    findings = section.find(id="table-ch5-findings")
+    cells = {
+        tr["data-finding"]: text(tr.find("td", attrs={"data-col": "value"}))
+        for tr in findings.find("tbody").find_all("tr")
+    }
+    assert cells == {
+        "plans": "2",
+        "recommendations_vs_actions": "r = 1.00",
+        "longest_timescale_months": "10 months",
+        "recommendations_with_timescale": "100% (21 of 21)",
+        "training_impact_measured": "50% (2 of 4)",
+    }
+    plans = rows(chapter5_con, "select * from reporting.action_plans")
+    table = section.find(id="table-ch5-plans")
+    for p in plans:
+        tr = table.find("tr", attrs={"data-review-id": p["review_id"]})
+        got = {td["data-col"]: text(td) for td in tr.find_all("td")}
+        assert got["actions"] == str(p["action_count"])
+        assert got["per-recommendation"] == f"{p['actions_per_recommendation']:.2f}"
+        assert got["longest"] == f"{p['longest_timescale_months']:.0f}"
+        assert got["training"] == "1 of 2"
+        assert got["named-lead"] == pct(p["actions_with_named_lead"] / p["action_count"])
+    assert "(Munro, 2011)" in text(section.find(id="research-citations"))
+
+
+@pytest.mark.slow
+def test_new_sections_render_in_headless_chromium(browser, chapter5_con, tmp_path):
+    page_file = tmp_path / "report.html"
+    page_file.write_text(render_report(chapter5_con), encoding="utf-8")
+    done = chromium(browser, tmp_path / "profile", "--dump-dom", page_file.as_uri())
+    assert done.returncode == 0, done.stderr[-2000:]
+    dom = BeautifulSoup(done.stdout, "html.parser")
+    for table_id in ["table-exemplars", "table-ch5-findings", "table-ch5-plans",
+                     "table-theme-trends", "table-agency-trends", "table-case-theme-trends"]:  # fmt: skip
+        table = dom.find(id=table_id)
+        assert table is not None and table.name == "table", table_id
+        assert table.find("tbody").find_all("tr"), table_id
+    svg = dom.find(id="chart-theme-trends").find("svg")
+    assert svg is not None and svg.find_all("g", class_="panel")
+    assert svg.find_all("rect", class_="bar")
+    shot = tmp_path / "trends.png"
+    chromium(browser, tmp_path / "profile2", f"--screenshot={shot}", "--window-size=1280,3000",
+             page_file.as_uri())  # fmt: skip
+    assert shot.exists() and shot.stat().st_size > 20_000

@@ -29,7 +29,8 @@ select
     coalesce(l.layer_code, 'case_management') as layer_code,
     r.page,
     r.char_start,
-    r.char_end
+    r.char_end,
+    r.research_citation
 from {{ ref('stg_raw__recommendations') }} as r
 left join agency as a on r.recommendation_id = a.recommendation_id
 left join layer as l on r.recommendation_id = l.recommendation_id

@@ -13,7 +13,9 @@ select
     l.layer_label,
     r.page,
     r.char_start,
-    r.char_end
+    r.char_end,
+    r.research_citation,
+    r.research_citation is not null as cites_research
 from {{ ref('int_recommendations') }} as r
 left join {{ ref('stg_codebook__agencies') }} as a on r.agency_code = a.agency_code
 left join {{ ref('stg_codebook__layers') }} as l on r.layer_code = l.layer_code

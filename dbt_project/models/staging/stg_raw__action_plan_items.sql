@@ -16,6 +16,11 @@ select
     is_timely,
     page,
     char_start,
-    char_end
+    char_end,
+    timescale_months,
+    is_training,
+    training_impact_measured,
+    research_citation,
+    has_named_lead
 from {{ source('raw', 'action_plan_items') }}
 where review_id in (select review_id from {{ ref('stg_raw__reviews') }})

@@ -10,6 +10,7 @@ select
     page,
     char_start,
     char_end,
-    extractor_version
+    extractor_version,
+    research_citation
 from {{ source('raw', 'recommendations') }}
 where review_id in (select review_id from {{ ref('stg_raw__reviews') }})

@@ -7,10 +7,15 @@ import pytest
 from ingestion.codebook import load_codebook
 from ingestion.coding.smart import (
     appraise_smart,
+    has_named_lead,
     is_achievable,
     is_measurable,
     is_specific,
     is_timely,
+    is_training_action,
+    research_citation,
+    timescale_months,
+    training_impact_measured,
 )
 from ingestion.records import ActionPlanRow
 
@@ -182,3 +187,92 @@ def test_specific_leading_verb(action, expected):
 )
 def test_vague_measures_do_not_count(measure, expected):
     assert is_measurable("Do it.", measure) is expected
+
+
+# --- chapter 5 beyond SMART ---------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("timescale", "reference", "months"),
+    [
+        ("Within 6 months", None, 6.0),
+        ("3 months", (2010, 5), 3.0),
+        ("Within 3 weeks", None, 0.69),
+        ("within a year", None, 12.0),
+        ("Within 18 months", None, 18.0),
+        ("March 2012", (2011, 3), 12.0),
+        ("By June 2011", (2011, 3), 3.0),
+        ("31/03/2012", (2011, 6), 9.0),
+        ("Q2 2012", (2011, 6), 12.0),
+        ("March 2012", None, None),  # a date, but the plan's own date is unknown
+        ("Immediately", None, 0.0),
+        ("Completed", (2010, 1), 0.0),
+        ("Ongoing", (2010, 1), None),
+        ("TBC", None, None),
+        ("Annual", None, None),
+        ("", None, None),
+        (None, None, None),
+    ],
+)
+def test_timescale_months(timescale, reference, months):
+    assert timescale_months(timescale, reference) == months
+
+
+def test_a_deadline_before_the_plan_counts_as_zero_months():
+    assert timescale_months("January 2010", (2010, 6)) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("action", "measure", "expected"),
+    [
+        ("Deliver four half-day training sessions to health visitors", "Attendance figures", False),
+        ("Deliver training on neglect", "Re-audit shows improvement on the baseline", True),
+        ("Run a workshop for GPs", "Evaluation of the impact on referrals", True),
+        ("Add the course to the e-learning catalogue", None, False),
+        ("Revise the supervision policy", "Audit of 20 case files", None),  # not training
+    ],
+)
+def test_training_impact_measured(action, measure, expected):
+    assert training_impact_measured(action, measure) is expected
+
+
+def test_training_actions_are_recognised():
+    assert is_training_action("Circulate the learning to all staff through briefing sessions")
+    assert is_training_action("Staff to complete safeguarding e-learning")
+    assert not is_training_action("Issue revised record-keeping standards")
+
+
+@pytest.mark.parametrize(
+    ("text", "citation"),
+    [
+        (
+            "Practice should follow the findings (Brandon et al., 2009) on neglect.",
+            "(Brandon et al., 2009)",
+        ),
+        ("As Munro (2011) argues, systems must learn.", "Munro (2011)"),
+        ("Guidance (Munro, 2011; Rose 2010) applies.", "(Munro, 2011; Rose 2010)"),
+        (
+            "Staff should use research evidence on neglect when assessing.",
+            "research evidence on neglect when assessing",
+        ),
+        ("The LSCB should ensure that training is delivered.", None),
+        ("In March (2010) the Board met.", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_research_citation_as_printed(text, citation):
+    assert research_citation(text) == citation
+
+
+@pytest.mark.parametrize(
+    ("lead", "named"),
+    [
+        ("Named Nurse, Northshire Community Trust", True),
+        ("LSCB Business Manager", True),
+        ("TBC", False),
+        ("All agencies", False),
+        ("Various", False),
+        (None, False),
+    ],
+)
+def test_delegated_responsibility_needs_a_named_lead(lead, named):
+    assert has_named_lead(lead) is named

@@ -39,7 +39,15 @@ import re
 from bisect import bisect_right
 from collections import Counter
 
-from ingestion.codebook import CaseTheme, Codebook, PatternSet
+from ingestion.codebook import (
+    CaseTheme,
+    Codebook,
+    PatternSet,
+    anchor_windows,
+    literal_anchors,
+    lower_same_length,
+    windowed_finditer,
+)
 from ingestion.coding.text import NUMBER_PATTERN, clip, parse_number, prepare, sentence_span
 from ingestion.records import CaseFacts, CaseThemeHit, age_band
 
@@ -423,6 +431,7 @@ _AGE_FORMS = [
         _I,
     ),
 ]
+_AGE_ANCHORS = [literal_anchors(form.pattern) for form in _AGE_FORMS]
 _GESTATION = re.compile(r"gestation|pregnan|weeks'? of|into (?:her|the) pregnancy|\+\d", _I)
 _BORN_AT = re.compile(r"(?:born|delivered|birth)\s+(?:at|after)\s+(?:about\s+)?$|\bat\s+$", _I)
 
@@ -454,8 +463,10 @@ def _ages(text: str, label: str | None) -> float | None:
     candidates: list[tuple[float, int, float]] = []  # (score, position, age)
     limit = len(text)
     label_positions = [m.start() for m in re.finditer(re.escape(label), text)] if label else []
-    for form in _AGE_FORMS:
-        for n, m in enumerate(form.finditer(text)):
+    lowered = lower_same_length(text)
+    for form, anchors in zip(_AGE_FORMS, _AGE_ANCHORS, strict=True):
+        windows = anchor_windows(lowered, anchors) if anchors else None
+        for n, m in enumerate(windowed_finditer(form, text, windows)):
             if n >= _MAX_AGE_CANDIDATES:
                 break
             groups = m.groups()
@@ -566,26 +577,52 @@ _TOC_LINE = re.compile(r"(?:\.{3,}|\s)\s*\d{1,3}\s*$")
 
 def narrative_only(text: str) -> str:
     """`text` with recommendation and action-plan sections blanked (same length)."""
-    chars = list(text)
-    changed = False
+    spans: list[tuple[int, int]] = []
     for m in _NON_NARRATIVE_HEAD.finditer(text):
         if _TOC_LINE.search(m.group(0)):
             continue
         nxt = _NARRATIVE_HEAD.search(text, m.end())
         end = nxt.start() if nxt else len(text)
-        for i in range(m.start(), end):
-            if chars[i] != "\n":
-                chars[i] = " "
-        changed = True
-    return "".join(chars) if changed else text
+        if spans and m.start() <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], end))
+        else:
+            spans.append((m.start(), end))
+    if not spans:
+        return text
+    parts: list[str] = []
+    at = 0
+    for start, end in spans:
+        parts.append(text[at:start])
+        parts.append(_NOT_NEWLINE.sub(_blank, text[start:end]))
+        at = end
+    parts.append(text[at:])
+    return "".join(parts)
 
 
-def read_case_facts(text: str) -> CaseFacts:
-    """The characteristics of the case that DFE-RR157 tabulates (see module docstring)."""
+_NOT_NEWLINE = re.compile(r"[^\n]+")
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * (m.end() - m.start())
+
+
+def case_texts(text: str) -> tuple[str, str]:
+    """(prepared, narrative): the plain-character text (capped at MAX_TEXT) and its narrative
+    only (see `narrative_only`), computed once for both the case facts and the case themes."""
     prepared = prepare(text)[:MAX_TEXT]
     if not prepared.strip():
+        return prepared, prepared
+    return prepared, narrative_only(prepared)
+
+
+def read_case_facts(text: str, texts: tuple[str, str] | None = None) -> CaseFacts:
+    """The characteristics of the case that DFE-RR157 tabulates (see module docstring).
+
+    `texts` is `case_texts(text)` when the caller has it already.
+    """
+    prepared, narrative = texts if texts is not None else case_texts(text)
+    if not prepared.strip():
         return CaseFacts()
-    narrative = narrative_only(prepared)
     opening = narrative[:FACTS_SCAN]  # the child is introduced early; long reports stay fast
     label = _subject_label(opening)
     age = _ages(opening, label)
@@ -598,6 +635,22 @@ def read_case_facts(text: str) -> CaseFacts:
         child_age_years=age,
         age_band=age_band(age),
         children_count=_children_count(opening, label),
+    )
+
+
+def read_report_facts(text: str, texts: tuple[str, str] | None = None) -> CaseFacts:
+    """Title, area and year alone: what is read of a document that is not a case review.
+
+    The same values `read_case_facts` gives, without reading the case (no child, no outcome).
+    """
+    prepared, narrative = texts if texts is not None else case_texts(text)
+    if not prepared.strip():
+        return CaseFacts(child_sex=None)
+    return CaseFacts(
+        title=_title(prepared),
+        area=_area(prepared),
+        year=_year(prepared, narrative),
+        child_sex=None,
     )
 
 
@@ -708,12 +761,16 @@ def _case_theme_hits(theme: CaseTheme, text: str, lowered: str) -> CaseThemeHit 
     return CaseThemeHit(theme.code, confidence, evidence, m.start, m.end, "rule")
 
 
-def find_case_themes(text: str, codebook: Codebook) -> list[CaseThemeHit]:
-    """Case themes present in the narrative, sorted by code (see module docstring)."""
-    prepared = prepare(text)[:MAX_TEXT]
+def find_case_themes(
+    text: str, codebook: Codebook, texts: tuple[str, str] | None = None
+) -> list[CaseThemeHit]:
+    """Case themes present in the narrative, sorted by code (see module docstring).
+
+    `texts` is `case_texts(text)` when the caller has it already.
+    """
+    prepared, narrative = texts if texts is not None else case_texts(text)
     if not prepared.strip():
         return []
-    narrative = narrative_only(prepared)
     lowered = narrative.lower()
     hits = [
         hit

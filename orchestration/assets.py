@@ -43,6 +43,10 @@ from warehouse.load import (
 from warehouse.schema import PIPELINE_TABLES
 
 RAW_TABLES = [*RAW_SCHEMAS, *PIPELINE_TABLES]
+# dbt's unit tests check the models' logic on fixed rows, which no run's data changes: they run in
+# `make test` (tests/dbt/test_unit_tests.py), not in every pipeline run. Data tests and contracts
+# still run on every build.
+DBT_BUILD_ARGS = ["build", "--exclude-resource-type", "unit_test"]
 # Documents loaded per transaction: large enough to amortise DuckDB's per-statement cost,
 # small enough that memory does not grow with the corpus.
 _LOAD_BATCH = 25
@@ -210,7 +214,7 @@ def dbt_models(
     warehouse: WarehouseResource,
     writer: WriterLockResource,
 ) -> Iterator[object]:
-    """`dbt build` (seeds, models, tests) on the build file."""
+    """`dbt build` (seeds, models, data tests and contracts) on the build file."""
     build = warehouse.settings().paths.build
     previous = os.environ.get(DBT_DB_PATH_ENV)
     os.environ[DBT_DB_PATH_ENV] = str(build)  # the dbt subprocess inherits it; see profiles.yml
@@ -218,7 +222,9 @@ def dbt_models(
     dbt_log = io.StringIO()  # dagster-dbt echoes dbt's log to stdout; keep the terminal for people
     try:
         with contextlib.redirect_stdout(dbt_log):
-            yield from dbt.cli(["build"], target_path=DBT_TARGET_PATH, context=context).stream()
+            yield from dbt.cli(
+                DBT_BUILD_ARGS, target_path=DBT_TARGET_PATH, context=context
+            ).stream()
     except Exception:
         failures = [line for line in dbt_log.getvalue().splitlines() if _is_dbt_failure(line)]
         for line in failures[:20]:

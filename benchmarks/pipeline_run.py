@@ -116,6 +116,9 @@ def measure_run(inbox: str, warehouse_dir: str, workers: int) -> dict[str, objec
     began = time.perf_counter()
     import dagster as dg
 
+    from orchestration.dbt_project import prepare_manifest
+
+    prepare_manifest()  # as `scr run` does, before the dbt assets read it (a fresh clone has none)
     import orchestration.assets as assets
     from orchestration.definitions import build_definitions
     from orchestration.resources import WarehouseResource

@@ -228,10 +228,11 @@ class PatternSet:
             return
         if lowered is None or len(lowered) != len(text):
             lowered = lower_same_length(text)
+        index = _anchor_index(lowered)
         wanted = [
             i
             for i, anchors in enumerate(self.anchors)
-            if anchors is None or any(a in lowered for a in anchors)
+            if anchors is None or any(index.count(a) for a in anchors)
         ]
         yield from self.matches_of(text, lowered, wanted)
 
@@ -295,20 +296,15 @@ def anchor_windows(lowered: str, anchors: frozenset[str]) -> list[tuple[int, int
     """
     size = len(lowered)
     budget = size // (WINDOW_BEFORE + WINDOW_AFTER) // 2
+    index = _anchor_index(lowered)
     total = 0
     for anchor in anchors:
-        total += lowered.count(anchor)
+        total += index.count(anchor)
         if total > budget:
             return None
     if total == 0:
         return []
-    spots: list[int] = []
-    for anchor in anchors:
-        at = lowered.find(anchor)
-        while at >= 0:
-            spots.append(at)
-            at = lowered.find(anchor, at + 1)
-    spots.sort()
+    spots = sorted(at for anchor in anchors for at in index.spots(anchor))
     windows: list[tuple[int, int]] = []
     for at in spots:
         lo, hi = max(0, at - WINDOW_BEFORE), min(size, at + WINDOW_AFTER)
@@ -317,6 +313,44 @@ def anchor_windows(lowered: str, anchors: frozenset[str]) -> list[tuple[int, int
         else:
             windows.append((lo, hi))
     return windows
+
+
+class _AnchorIndex:
+    """Counts and places of anchor words in one lower-cased text, each found once: many
+    alternatives (of many pattern sets scanning the same narrative) share their anchor words."""
+
+    __slots__ = ("counts", "places", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.counts: dict[str, int] = {}
+        self.places: dict[str, list[int]] = {}
+
+    def count(self, anchor: str) -> int:
+        found = self.counts.get(anchor)
+        if found is None:
+            found = self.counts[anchor] = self.text.count(anchor)
+        return found
+
+    def spots(self, anchor: str) -> list[int]:
+        found = self.places.get(anchor)
+        if found is None:
+            found = self.places[anchor] = []
+            at = self.text.find(anchor)
+            while at >= 0:
+                found.append(at)
+                at = self.text.find(anchor, at + 1)
+        return found
+
+
+_LAST_INDEX: list[_AnchorIndex] = []
+
+
+def _anchor_index(lowered: str) -> _AnchorIndex:
+    """The index of `lowered` (the same string object as last time: its index is reused)."""
+    if not _LAST_INDEX or _LAST_INDEX[0].text is not lowered:
+        _LAST_INDEX[:] = [_AnchorIndex(lowered)]
+    return _LAST_INDEX[0]
 
 
 def windowed_finditer(

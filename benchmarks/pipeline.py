@@ -74,6 +74,7 @@ def timed_run(
         f"--out={out}",
     ]
     timed_out = False
+    started_epoch = time.time()
     start = time.perf_counter()
     with log.open("w") as handle:
         child = subprocess.Popen(
@@ -93,9 +94,11 @@ def timed_run(
     figures: dict[str, object] = {"published": False, "stages_s": {}, "counts": {}}
     if out.is_file():
         figures.update(json.loads(out.read_text()))
+    first = figures.get("first_extract_epoch")
     figures.update(
         {
             "process_wall_s": wall,
+            "to_first_document_s": first - started_epoch if isinstance(first, float) else None,
             "timed_out": timed_out,
             "timeout_s": timeout_s,
             "returncode": returncode,

@@ -228,10 +228,11 @@ class PatternSet:
             return
         if lowered is None or len(lowered) != len(text):
             lowered = lower_same_length(text)
+        index = _anchor_index(lowered)
         wanted = [
             i
             for i, anchors in enumerate(self.anchors)
-            if anchors is None or any(a in lowered for a in anchors)
+            if anchors is None or any(index.count(a) for a in anchors)
         ]
         yield from self.matches_of(text, lowered, wanted)
 
@@ -242,11 +243,14 @@ class PatternSet:
         run on it without re.IGNORECASE, which is several times faster.
         """
         found: list[PatternMatch] = []
+        long_text = len(text) > _WINDOWED_TEXT
         for i in alternatives:
             regex = self.regexes[i]
             target = lowered if self.on_lowered[i] else text
             at_word = self.word_start[i]
-            for m in regex.finditer(target):
+            anchors = self.anchors[i]
+            windows = anchor_windows(lowered, anchors) if long_text and anchors else None
+            for m in windowed_finditer(regex, target, windows):
                 start = m.start()
                 if m.end() == start:
                     continue
@@ -274,6 +278,99 @@ class PatternSet:
 
 
 _WORD_RE = re.compile(r"[a-z0-9]+")
+
+# Long texts (a case narrative) are scanned by each alternative only around the places its anchor
+# words occur, not from end to end: a match must hold one of them, and no codebook phrase runs
+# more than a few hundred characters either side of its anchor. Short texts (a recommendation)
+# are scanned whole, since finding windows would cost more than it saves.
+_WINDOWED_TEXT = 4_000
+WINDOW_BEFORE = 250  # characters before an anchor word where a match may start
+WINDOW_AFTER = 250  # characters after it where a match (or a look-ahead) may still run
+
+
+def anchor_windows(lowered: str, anchors: frozenset[str]) -> list[tuple[int, int]] | None:
+    """Merged (start, end) windows around every occurrence of the anchor words in `lowered`.
+
+    None when the windows would cover most of the text anyway (a common anchor word): then the
+    whole text is scanned, which is cheaper than many windows.
+    """
+    size = len(lowered)
+    budget = size // (WINDOW_BEFORE + WINDOW_AFTER) // 2
+    index = _anchor_index(lowered)
+    total = 0
+    for anchor in anchors:
+        total += index.count(anchor)
+        if total > budget:
+            return None
+    if total == 0:
+        return []
+    spots = sorted(at for anchor in anchors for at in index.spots(anchor))
+    windows: list[tuple[int, int]] = []
+    for at in spots:
+        lo, hi = max(0, at - WINDOW_BEFORE), min(size, at + WINDOW_AFTER)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
+    return windows
+
+
+class _AnchorIndex:
+    """Counts and places of anchor words in one lower-cased text, each found once: many
+    alternatives (of many pattern sets scanning the same narrative) share their anchor words."""
+
+    __slots__ = ("counts", "places", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.counts: dict[str, int] = {}
+        self.places: dict[str, list[int]] = {}
+
+    def count(self, anchor: str) -> int:
+        found = self.counts.get(anchor)
+        if found is None:
+            found = self.counts[anchor] = self.text.count(anchor)
+        return found
+
+    def spots(self, anchor: str) -> list[int]:
+        found = self.places.get(anchor)
+        if found is None:
+            found = self.places[anchor] = []
+            at = self.text.find(anchor)
+            while at >= 0:
+                found.append(at)
+                at = self.text.find(anchor, at + 1)
+        return found
+
+
+_LAST_INDEX: list[_AnchorIndex] = []
+
+
+def _anchor_index(lowered: str) -> _AnchorIndex:
+    """The index of `lowered` (the same string object as last time: its index is reused)."""
+    if not _LAST_INDEX or _LAST_INDEX[0].text is not lowered:
+        _LAST_INDEX[:] = [_AnchorIndex(lowered)]
+    return _LAST_INDEX[0]
+
+
+def windowed_finditer(
+    regex: re.Pattern[str], target: str, windows: list[tuple[int, int]] | None
+) -> Iterator[re.Match[str]]:
+    """`regex.finditer(target)`, only inside `windows` (all of it when None), non-overlapping.
+
+    A window is searched with `pos`/`endpos` on the whole string, so look-behinds and word
+    boundaries at its start still see the characters before it.
+    """
+    if windows is None:
+        yield from regex.finditer(target)
+        return
+    last_end = 0
+    for lo, hi in windows:
+        for m in regex.finditer(target, max(lo, last_end), hi):
+            last_end = m.end() if m.end() > m.start() else m.end() + 1
+            yield m
+
+
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
@@ -360,7 +457,7 @@ _COMMON_WORD_TEXT = (
 _COMMON_WORDS = frozenset(_COMMON_WORD_TEXT.split())
 
 
-def _literal_anchors(alternative: str) -> frozenset[str] | None:
+def literal_anchors(alternative: str) -> frozenset[str] | None:
     """Lower-case literal words one of which any match of `alternative` must contain, or None."""
     if _sre_parse is None:
         return None
@@ -500,7 +597,7 @@ def compile_patterns(field_text: str | None, where: str) -> PatternSet:
             re.compile(expanded, _FLAGS)
         except re.error as exc:
             raise CodebookError(f"{where}: bad pattern {alt!r}: {exc}") from exc
-        anchors.append(_literal_anchors(expanded))
+        anchors.append(literal_anchors(expanded))
         sensitive = _unwrap_case_sensitive(expanded)
         body = sensitive if sensitive is not None else expanded
         starts_word = body.startswith("\\b") and _word_initial(body[2:])

@@ -16,7 +16,12 @@ import polars as pl
 from ingestion.action_plans import find_action_plan, plan_reference_date
 from ingestion.case_agencies import find_case_agencies
 from ingestion.codebook import Codebook, load_codebook
-from ingestion.coding.case import find_case_themes, read_case_facts
+from ingestion.coding.case import (
+    case_texts,
+    find_case_themes,
+    read_case_facts,
+    read_report_facts,
+)
 from ingestion.coding.recommendation import code_recommendation
 from ingestion.coding.smart import (
     appraise_smart,
@@ -124,10 +129,12 @@ def analyse_document(
     coded = tuple(
         _stage("code", _code, span, norm, codebook, sections_name_addressee) for span in spans
     )
-    facts = _stage("case", read_case_facts, norm.text)
-    themes = _stage("case", find_case_themes, norm.text, codebook)
-    if not kind.is_case_review:  # case facts belong to case reviews only
-        facts = CaseFacts(title=facts.title, area=facts.area, year=facts.year, child_sex=None)
+    texts = _stage("case", case_texts, norm.text)
+    if kind.is_case_review:
+        facts = _stage("case", read_case_facts, norm.text, texts)
+        themes = _stage("case", find_case_themes, norm.text, codebook, texts)
+    else:  # case facts belong to case reviews only: the title, area and year are read alone
+        facts = _stage("case", read_report_facts, norm.text, texts)
         themes = []
     narrative = norm.text[: min((s.char_start for s in spans), default=len(norm.text))]
     agencies = _stage("case", find_case_agencies, narrative, codebook)

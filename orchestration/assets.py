@@ -6,7 +6,10 @@ Every step works on the build file; only the last one touches the published file
 """
 
 import contextlib
+import ctypes
+import gc
 import io
+import json
 import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -23,7 +26,12 @@ from ingestion.manual_codes import MANUAL_CODES_SCHEMA, parse_manual_codes
 from ingestion.records import EXTRACTION_ISSUES_SCHEMA, EXTRACTOR_VERSION, RAW_SCHEMAS
 from orchestration.check_log import record_check_results
 from orchestration.checks import QUARANTINED_METADATA
-from orchestration.dbt_project import DBT_DB_PATH_ENV, DBT_TARGET_PATH, dbt_project
+from orchestration.dbt_project import (
+    DBT_DB_PATH_ENV,
+    DBT_TARGET_PATH,
+    dbt_project,
+    project_fingerprint,
+)
 from orchestration.extraction import extract_files
 from orchestration.inbox import (
     diff_inbox,
@@ -36,6 +44,7 @@ from orchestration.progress import report
 from orchestration.resources import WarehouseResource, WriterLockResource
 from orchestration.translator import ScrDbtTranslator
 from warehouse.build import publish_build, start_build
+from warehouse.dbt_state import read_fingerprint, write_fingerprint
 from warehouse.html_report import write_report
 from warehouse.load import (
     document_paths,
@@ -50,6 +59,13 @@ from warehouse.load import (
 from warehouse.schema import PIPELINE_TABLES
 
 RAW_TABLES = [*RAW_SCHEMAS, *PIPELINE_TABLES]
+# dbt's unit tests check the models' logic on fixed rows, which no run's data changes: they run in
+# `make test` (tests/dbt/test_unit_tests.py), not in every pipeline run. Data tests and contracts
+# still run on every build.
+DBT_BUILD_ARGS = ["build", "--exclude-resource-type", "unit_test"]
+# dbt_project/selectors.yml: what a run rebuilds when the project is the one that built the views
+# and seeds of the published file (warehouse/dbt_state.py): the tables and every data test.
+DBT_TABLES_SELECTOR = "tables_and_tests"
 # Documents loaded per transaction: large enough to amortise DuckDB's per-statement cost,
 # small enough that memory does not grow with the corpus.
 _LOAD_BATCH = 25
@@ -218,15 +234,32 @@ def dbt_models(
     warehouse: WarehouseResource,
     writer: WriterLockResource,
 ) -> Iterator[object]:
-    """`dbt build` (seeds, models, tests) on the build file."""
+    """`dbt build` (seeds, models, data tests and contracts) on the build file."""
     build = warehouse.settings().paths.build
+    _release_memory()  # dbt's process and this one are alive together: give back what is free
+    fingerprint = project_fingerprint()
+    with duckdb.connect(str(build)) as con:
+        unchanged = read_fingerprint(con) == fingerprint
+        write_fingerprint(con, None)  # until this build succeeds, it vouches for nothing
+    args = [*DBT_BUILD_ARGS, "--selector", DBT_TABLES_SELECTOR] if unchanged else DBT_BUILD_ARGS
     previous = os.environ.get(DBT_DB_PATH_ENV)
     os.environ[DBT_DB_PATH_ENV] = str(build)  # the dbt subprocess inherits it; see profiles.yml
-    report(context, "dbt build: seeds, staging, intermediate, reporting and their tests")
+    if unchanged:
+        report(context, "dbt build: reporting and audit tables and every data test")
+    else:
+        report(context, "dbt build: seeds, staging, intermediate, reporting and their tests")
     dbt_log = io.StringIO()  # dagster-dbt echoes dbt's log to stdout; keep the terminal for people
+    if unchanged:
+        # The views and seeds kept from the published file are this build's too: say so first
+        # (upstream before downstream), so that the tables after them and the steps after dbt,
+        # which wait on every dbt asset, run.
+        selected = set(context.op_execution_context.selected_output_names)
+        for name in _kept_outputs():
+            if name in selected:
+                yield dg.Output(None, output_name=name, metadata={"kept": "unchanged project"})
     try:
         with contextlib.redirect_stdout(dbt_log):
-            yield from dbt.cli(["build"], target_path=DBT_TARGET_PATH, context=context).stream()
+            yield from dbt.cli(args, target_path=DBT_TARGET_PATH, context=context).stream()
     except Exception:
         failures = [line for line in dbt_log.getvalue().splitlines() if _is_dbt_failure(line)]
         for line in failures[:20]:
@@ -237,6 +270,39 @@ def dbt_models(
             os.environ.pop(DBT_DB_PATH_ENV, None)
         else:
             os.environ[DBT_DB_PATH_ENV] = previous
+    with duckdb.connect(str(build)) as con:
+        write_fingerprint(con, fingerprint)
+
+
+def _release_memory() -> None:
+    """Return freed memory (the extraction's frames, the checks' pandas frames) to the system."""
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
+def _kept_outputs() -> list[str]:
+    """Output names of the seeds and view models, upstream first: what the tables selector
+    (DBT_TABLES_SELECTOR) leaves as the published file has them."""
+    nodes = json.loads(dbt_project().manifest_path.read_text())["nodes"]
+    kept = {
+        uid: node
+        for uid, node in nodes.items()
+        if node["resource_type"] == "seed"
+        or (node["resource_type"] == "model" and node["config"].get("materialized") == "view")
+    }
+    depth: dict[str, int] = {}
+
+    def depth_of(uid: str) -> int:
+        if uid not in depth:
+            parents = [p for p in kept[uid].get("depends_on", {}).get("nodes", []) if p in kept]
+            depth[uid] = 1 + max((depth_of(p) for p in parents), default=0)
+        return depth[uid]
+
+    translator = ScrDbtTranslator()
+    names = {key: name for name, key in dbt_models.keys_by_output_name.items()}
+    keys = [translator.get_asset_key(kept[u]) for u in sorted(kept, key=lambda u: (depth_of(u), u))]
+    return [names[key] for key in keys if key in names]
 
 
 def _is_dbt_failure(line: str) -> bool:

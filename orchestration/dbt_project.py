@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 import sys
 from functools import cache
+from importlib import metadata
 from pathlib import Path
 
 from dagster_dbt import DbtProject
@@ -58,3 +60,21 @@ def prepare_manifest() -> Path:
             f"`dbt parse` failed in {DBT_PROJECT_DIR}:\n{completed.stdout}\n{completed.stderr}"
         )
     return manifest
+
+
+def project_fingerprint() -> str:
+    """SHA-256 over everything that decides what dbt's views and seeds are: the project's files,
+    the raw schema they read, and the versions of dbt and its adapter."""
+    digest = hashlib.sha256()
+    files = [DBT_PROJECT_DIR / "dbt_project.yml", DBT_PROJECT_DIR / "profiles.yml"]
+    for folder in ("models", "seeds", "macros", "tests"):
+        files.extend(p for p in (DBT_PROJECT_DIR / folder).rglob("*") if p.is_file())
+    for path in sorted(files):
+        digest.update(str(path.relative_to(DBT_PROJECT_DIR)).encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    from warehouse.schema import raw_schema_ddl
+
+    digest.update(raw_schema_ddl().encode())
+    for package in ("dbt-core", "dbt-duckdb", "duckdb"):
+        digest.update(f"{package}={metadata.version(package)}".encode())
+    return digest.hexdigest()

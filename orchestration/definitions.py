@@ -1,9 +1,9 @@
 """The Dagster definitions: what `make serve` (webserver and daemon) and `scr run` load."""
 
 import dagster as dg
-from dagster_dbt import DbtCliResource
 
 from orchestration.dbt_project import DBT_PROJECT_DIR, dbt_executable, prepare_manifest
+from orchestration.dbt_resource import ScrDbtCliResource
 
 prepare_manifest()  # the dbt assets below read it when this module loads
 
@@ -32,7 +32,7 @@ def build_definitions(warehouse: WarehouseResource | None = None) -> dg.Definiti
         resources={
             "warehouse": warehouse,
             "writer": WriterLockResource(warehouse=warehouse),
-            "dbt": DbtCliResource(
+            "dbt": ScrDbtCliResource(
                 project_dir=str(DBT_PROJECT_DIR),
                 profiles_dir=str(DBT_PROJECT_DIR),
                 dbt_executable=str(dbt_executable()),

@@ -95,3 +95,10 @@ def _add_missing_columns(con: duckdb.DuckDBPyConnection, table: str, schema: dic
     for name, dtype in schema.items():
         if name not in have:
             con.execute(f"ALTER TABLE raw.{table} ADD COLUMN {name} {_DUCKDB_TYPES[dtype]}")
+
+
+def raw_schema_ddl() -> str:
+    """The raw schema's definition as text (what dbt's sources read), for fingerprints."""
+    parts = [f"{table}({column_ddl(schema)})" for table, schema in RAW_SCHEMAS.items()]
+    parts += [f"{table}({' '.join(columns.split())})" for table, columns in PIPELINE_TABLES.items()]
+    return "\n".join(parts)

@@ -38,8 +38,19 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
+from functools import lru_cache
 
-from ingestion.codebook import CaseTheme, Codebook, PatternSet
+from ingestion.codebook import (
+    CaseTheme,
+    Codebook,
+    PatternSet,
+    anchor_windows,
+    literal_anchors,
+    lower_pattern,
+    lower_same_length,
+    windowed_finditer,
+)
 from ingestion.coding.text import NUMBER_PATTERN, clip, parse_number, prepare, sentence_span
 from ingestion.records import CaseFacts, CaseThemeHit, age_band
 
@@ -155,6 +166,26 @@ _INJURY = re.compile(
     r"making a (?:good |full )?recovery|scald(?:s|ed|ing)?|burns)",
     _I,
 )
+# The same patterns for lower-cased text, without re.IGNORECASE (several times faster on a long
+# narrative). "NAI" must stay upper case: it is looked for on the original text on its own.
+_DEATH_LOWER = re.compile(lower_pattern(_DEATH.pattern))
+_INJURY_LOWER = re.compile(lower_pattern(_INJURY.pattern.replace(r"(?-i:NAI)|", "")))
+_NAI = re.compile(r"\bNAI")
+
+
+def _injury_matches(narrative: str, lowered: str) -> list[re.Match[str]]:
+    """`_INJURY.finditer(narrative)`: the lower-case scan, and "NAI" where no other match holds it."""
+    found = list(_INJURY_LOWER.finditer(lowered))
+    if "NAI" not in narrative:
+        return found
+    for m in _NAI.finditer(narrative):
+        k = bisect_right([f.start() for f in found], m.start()) - 1
+        if k >= 0 and found[k].end() > m.start():
+            continue  # inside a longer match, as the one pattern would have read it
+        found.insert(k + 1, m)
+    return found
+
+
 _BOILERPLATE = re.compile(
     r"(?:di(?:e|es|ed)|death)\s+or\s+(?:\w+\s+){0,3}serious|serious(?:ly)?\s+(?:\w+\s+){0,2}or\s+"
     r"(?:di|death)|criteria|working together|regulation 5|statutory guidance",
@@ -175,7 +206,8 @@ def _outcome(text: str, narrative: str) -> str | None:
         return None
     opening = max(4000, len(narrative) // 6)
     death = injury = 0.0
-    for m in _DEATH.finditer(narrative):
+    lowered = lower_same_length(narrative)
+    for m in _DEATH_LOWER.finditer(lowered):
         before = narrative[max(0, m.start() - 40) : m.start()]
         if _NOT_DEATH.search(before) or _OTHER_PERSON.search(before):
             continue
@@ -192,7 +224,7 @@ def _outcome(text: str, narrative: str) -> str | None:
             continue
         weight = 3.0 if m.start() < opening else 1.0
         death += weight * (2.0 if m.group(0).lower() in ("died", "found dead", "death of") else 1.0)
-    for m in _INJURY.finditer(narrative):
+    for m in _injury_matches(narrative, lowered):
         s, e = sentence_span(narrative, m.start(), 250)
         if _BOILERPLATE.search(narrative[s:e]):
             continue
@@ -288,6 +320,18 @@ _MALE = {"boy", "son", "male", "he", "his", "him", "himself", "brother"}
 _FEMALE = {"girl", "daughter", "female", "she", "her", "hers", "herself", "sister"}
 
 
+@lru_cache(maxsize=256)
+def _lowered_regex(pattern: str) -> re.Pattern[str]:
+    lowered = lower_pattern(pattern)
+    return re.compile(lowered) if lowered is not None else re.compile(pattern, _I)
+
+
+def _ifind(pattern: str, lowered: str) -> Iterator[re.Match[str]]:
+    """`re.finditer(pattern, text, re.IGNORECASE)` run on `lowered` (the text lower-cased, same
+    length) with the pattern lower-cased and no flag: the same matches, several times faster."""
+    return _lowered_regex(pattern).finditer(lowered)
+
+
 def _sex(text: str, label: str | None) -> str:
     male = female = 0.0
 
@@ -299,22 +343,21 @@ def _sex(text: str, label: str | None) -> str:
         elif w in _FEMALE:
             female += weight
 
+    low = lower_same_length(text)  # scanned without re.IGNORECASE: several times faster
     if label:
         lab = re.escape(label)
-        for m in re.finditer(
+        for m in _ifind(
             lab
             + r"\s*(?:[,(\-:]|\bwas\b|\bis\b)\s*(?:(?:a|an|the|then|only)\s+)?"
             + _FILLER
             + r"{0,4}(?:baby\s+|infant\s+)?(boy|girl|male|female)\b",
-            text,
-            _I,
+            low,
         ):
             vote(m.group(1), 5)
-        for m in re.finditer(
+        for m in _ifind(
             r"\b(boy|girl)\b,?\s*(?:\(|,)?\s*(?:known as|referred to as|called|named)?\s*(?:as\s+)?"
             + lab,
-            text,
-            _I,
+            low,
         ):
             vote(m.group(1), 5)
         # the first pronoun after the label, within its sentence, unless another person comes first
@@ -325,10 +368,9 @@ def _sex(text: str, label: str | None) -> str:
             p = re.search(r"\b(he|his|him|himself|she|her|hers|herself)\b", tail, _I)
             if p and not _ADULT_OR_SIBLING.search(tail[: p.start()]):
                 vote(p.group(1), 1)
-    for m in re.finditer(
+    for m in _ifind(
         r"\b(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?(?:baby\s+|infant\s+|little\s+|young\s+)?(boy|girl)\b",
-        text[: max(6000, len(text) // 4)],
-        _I,
+        low[: max(6000, len(text) // 4)],
     ):
         before = text[max(0, m.start() - 40) : m.start()]
         if re.search(
@@ -336,24 +378,22 @@ def _sex(text: str, label: str | None) -> str:
         ):
             continue
         vote(m.group(1), 2)
-    for m in re.finditer(r"\bbaby\s+(boy|girl)\b", text, _I):
+    for m in _ifind(r"\bbaby\s+(boy|girl)\b", low):
         vote(m.group(1), 2)
-    for m in re.finditer(
+    for m in _ifind(
         r"\b(?:the mother'?s|her|Ms\s+[A-Z]\w*'s|the couple'?s|their)\s+(?:baby\s+|infant\s+|new\s+)?"
         r"(son|daughter)\b",
-        text,
-        _I,
+        low,
     ):
         before = text[max(0, m.start() - 15) : m.start()]
         if re.search(r"\b(?:other|older|younger|elder|eldest|first|second)\s*$", before, _I):
             continue
         vote(m.group(1), 1.5)
-    for m in re.finditer(
+    for m in _ifind(
         r"\b(his|her)\s+(?:own\s+)?(?:father|stepfather|parents|birth parents|siblings?|brothers?|"
         r"sisters?|cot|nursery|school|bedroom|nappy|nappies|bottle|feeds?|cries|crying|weight|"
         r"development|head|skull|injuries|fractures?|class|teacher)\b",
-        text,
-        _I,
+        low,
     ):
         vote(m.group(1), 0.5)
     if male >= female + 1.0:
@@ -423,6 +463,7 @@ _AGE_FORMS = [
         _I,
     ),
 ]
+_AGE_ANCHORS = [literal_anchors(form.pattern) for form in _AGE_FORMS]
 _GESTATION = re.compile(r"gestation|pregnan|weeks'? of|into (?:her|the) pregnancy|\+\d", _I)
 _BORN_AT = re.compile(r"(?:born|delivered|birth)\s+(?:at|after)\s+(?:about\s+)?$|\bat\s+$", _I)
 
@@ -454,8 +495,10 @@ def _ages(text: str, label: str | None) -> float | None:
     candidates: list[tuple[float, int, float]] = []  # (score, position, age)
     limit = len(text)
     label_positions = [m.start() for m in re.finditer(re.escape(label), text)] if label else []
-    for form in _AGE_FORMS:
-        for n, m in enumerate(form.finditer(text)):
+    lowered = lower_same_length(text)
+    for form, anchors in zip(_AGE_FORMS, _AGE_ANCHORS, strict=True):
+        windows = anchor_windows(lowered, anchors) if anchors else None
+        for n, m in enumerate(windowed_finditer(form, text, windows)):
             if n >= _MAX_AGE_CANDIDATES:
                 break
             groups = m.groups()
@@ -566,26 +609,52 @@ _TOC_LINE = re.compile(r"(?:\.{3,}|\s)\s*\d{1,3}\s*$")
 
 def narrative_only(text: str) -> str:
     """`text` with recommendation and action-plan sections blanked (same length)."""
-    chars = list(text)
-    changed = False
+    spans: list[tuple[int, int]] = []
     for m in _NON_NARRATIVE_HEAD.finditer(text):
         if _TOC_LINE.search(m.group(0)):
             continue
         nxt = _NARRATIVE_HEAD.search(text, m.end())
         end = nxt.start() if nxt else len(text)
-        for i in range(m.start(), end):
-            if chars[i] != "\n":
-                chars[i] = " "
-        changed = True
-    return "".join(chars) if changed else text
+        if spans and m.start() <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], end))
+        else:
+            spans.append((m.start(), end))
+    if not spans:
+        return text
+    parts: list[str] = []
+    at = 0
+    for start, end in spans:
+        parts.append(text[at:start])
+        parts.append(_NOT_NEWLINE.sub(_blank, text[start:end]))
+        at = end
+    parts.append(text[at:])
+    return "".join(parts)
 
 
-def read_case_facts(text: str) -> CaseFacts:
-    """The characteristics of the case that DFE-RR157 tabulates (see module docstring)."""
+_NOT_NEWLINE = re.compile(r"[^\n]+")
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * (m.end() - m.start())
+
+
+def case_texts(text: str) -> tuple[str, str]:
+    """(prepared, narrative): the plain-character text (capped at MAX_TEXT) and its narrative
+    only (see `narrative_only`), computed once for both the case facts and the case themes."""
     prepared = prepare(text)[:MAX_TEXT]
     if not prepared.strip():
+        return prepared, prepared
+    return prepared, narrative_only(prepared)
+
+
+def read_case_facts(text: str, texts: tuple[str, str] | None = None) -> CaseFacts:
+    """The characteristics of the case that DFE-RR157 tabulates (see module docstring).
+
+    `texts` is `case_texts(text)` when the caller has it already.
+    """
+    prepared, narrative = texts if texts is not None else case_texts(text)
+    if not prepared.strip():
         return CaseFacts()
-    narrative = narrative_only(prepared)
     opening = narrative[:FACTS_SCAN]  # the child is introduced early; long reports stay fast
     label = _subject_label(opening)
     age = _ages(opening, label)
@@ -598,6 +667,22 @@ def read_case_facts(text: str) -> CaseFacts:
         child_age_years=age,
         age_band=age_band(age),
         children_count=_children_count(opening, label),
+    )
+
+
+def read_report_facts(text: str, texts: tuple[str, str] | None = None) -> CaseFacts:
+    """Title, area and year alone: what is read of a document that is not a case review.
+
+    The same values `read_case_facts` gives, without reading the case (no child, no outcome).
+    """
+    prepared, narrative = texts if texts is not None else case_texts(text)
+    if not prepared.strip():
+        return CaseFacts(child_sex=None)
+    return CaseFacts(
+        title=_title(prepared),
+        area=_area(prepared),
+        year=_year(prepared, narrative),
+        child_sex=None,
     )
 
 
@@ -708,12 +793,16 @@ def _case_theme_hits(theme: CaseTheme, text: str, lowered: str) -> CaseThemeHit 
     return CaseThemeHit(theme.code, confidence, evidence, m.start, m.end, "rule")
 
 
-def find_case_themes(text: str, codebook: Codebook) -> list[CaseThemeHit]:
-    """Case themes present in the narrative, sorted by code (see module docstring)."""
-    prepared = prepare(text)[:MAX_TEXT]
+def find_case_themes(
+    text: str, codebook: Codebook, texts: tuple[str, str] | None = None
+) -> list[CaseThemeHit]:
+    """Case themes present in the narrative, sorted by code (see module docstring).
+
+    `texts` is `case_texts(text)` when the caller has it already.
+    """
+    prepared, narrative = texts if texts is not None else case_texts(text)
     if not prepared.strip():
         return []
-    narrative = narrative_only(prepared)
     lowered = narrative.lower()
     hits = [
         hit

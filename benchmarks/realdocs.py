@@ -24,6 +24,7 @@ from pathlib import Path
 from corpus.real.items import ItemRow, read_items
 from corpus.real.text import canonical_text, item_text, sha256_of
 from ingestion.item_matching import match_document, pair_items
+from orchestration.coding_commands import realdocs_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_OUT = ROOT / "benchmarks" / "results" / "realdocs.json"
@@ -48,14 +49,6 @@ _KINDS_BY_NAME = {
 
 def expected_kind(file_name: str) -> str:
     return _KINDS_BY_NAME.get(file_name, "inspection" if file_name.startswith("ofsted_") else "")
-
-
-def realdocs_dir() -> Path:
-    """The shared folder's realdocs: beside the checkout (as CI lays it out), else /work/shared."""
-    for candidate in (ROOT.parent / "shared" / "realdocs", Path("/work/shared/realdocs")):
-        if candidate.is_dir():
-            return candidate
-    raise FileNotFoundError("realdocs/ is neither beside the checkout nor in /work/shared")
 
 
 def find_pdf(folder: Path, file_name: str) -> Path:

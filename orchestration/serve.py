@@ -28,6 +28,16 @@ def _start(command: list[str]) -> subprocess.Popen:
     return subprocess.Popen(command, preexec_fn=reset)
 
 
+def _create_storage() -> None:
+    """Create the instance's storage once, before the daemon, the webserver and their code
+    servers start: on a new DAGSTER_HOME they would otherwise all create the SQLite storage at
+    once and can leave it with two migration heads ("more than one head present")."""
+    import dagster as dg
+
+    with dg.DagsterInstance.get() as instance:
+        instance.get_runs(limit=1)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--host", default="127.0.0.1")
@@ -35,6 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not os.environ.get("DAGSTER_HOME"):
         parser.error("DAGSTER_HOME must be set (make serve sets it to warehouse/dagster_home)")
+    _create_storage()
     bin_dir = Path(sys.executable).parent
     children = [
         _start([str(bin_dir / "dagster-daemon"), "run", "-m", MODULE]),

@@ -27,9 +27,10 @@ test: install lint  ## lint, then every test (the end-to-end ones run the real p
 test-fast: install  ## every test that does not run the pipeline or read every real document (about a minute)
 	$(BIN)/python -m pytest -m "not slow" -q
 
-lint: install
+lint: install  ## ruff (style, complexity limits), the formatter's check and mypy
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 format: install
 	$(BIN)/ruff format .

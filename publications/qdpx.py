@@ -1,5 +1,5 @@
 """`scr export --format qdpx`: the coding as a REFI-QDA project, for NVivo, MAXQDA, ATLAS.ti and
-QualCoder (the open exchange standard QDA-XML 1.0, schema in `warehouse/refi_qda/Project.xsd`).
+QualCoder (the open exchange standard QDA-XML 1.0, schema in `publications/refi_qda/Project.xsd`).
 
 The `.qdpx` file is a zip holding `project.qde` (the XML) and `Sources/<guid>.txt`, one plain
 text per review: the report's normalised text, the same string the warehouse's character offsets
@@ -27,6 +27,9 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import duckdb
+
+from publications.files import write_atomically
+from publications.source import open_published
 
 NS = "urn:QDA-XML:project:1.0"
 SCHEMA_PATH = Path(__file__).resolve().parent / "refi_qda" / "Project.xsd"
@@ -217,18 +220,9 @@ def build_project(
 
 def export_qdpx(published: Path, out_dir: Path, text_of: Callable[[str, str], str]) -> Path:
     """Write `out_dir/scr-warehouse.qdpx` from the published warehouse (opened read-only)."""
-    from warehouse.export import _atomic
-
-    published, out_dir = Path(published), Path(out_dir)
-    if not published.is_file():
-        raise ValueError(f"no published warehouse at {published}: run `scr run` first")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(published), read_only=True)
-    try:
+    with open_published(published) as con:
         xml, texts = build_project(con, text_of)
-    finally:
-        con.close()
-    target = out_dir / "scr-warehouse.qdpx"
+    target = Path(out_dir) / "scr-warehouse.qdpx"
 
     def write(tmp: Path) -> None:
         with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as z:
@@ -236,8 +230,7 @@ def export_qdpx(published: Path, out_dir: Path, text_of: Callable[[str, str], st
             for name, text in sorted(texts.items()):
                 z.writestr(_entry(f"Sources/{name}"), text.encode("utf-8"))
 
-    _atomic(target, write)
-    return target
+    return write_atomically(target, write)
 
 
 def _entry(name: str) -> zipfile.ZipInfo:

@@ -1,4 +1,4 @@
-"""Horizontal bar charts as inline SVG, so the HTML report needs no script, font or network.
+"""Bar charts and small multiples as inline SVG, so the briefing needs no script, font or network.
 
 One function draws every chart of the report: one bar per series in each row (one series for a
 plain bar chart, two for Figure 3's paired bars). A value the caller suppresses (a small cell) is

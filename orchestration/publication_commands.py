@@ -84,10 +84,11 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
 
 def _add_briefing(commands: argparse._SubParsersAction, name: str, listed: bool) -> None:
     """The briefing's command; unlisted (no help line) for the alias, so --help shows one."""
-    summary = {"help": "write the study's tables and charts as one self-contained HTML page"}
+    summary = "write the study's tables and charts as one self-contained HTML page"
+    listing = {"help": summary} if listed else {}  # a parser without help is not listed
     briefing = commands.add_parser(
         name,
-        **(summary if listed else {}),
+        **listing,  # type: ignore[arg-type]  # typeshed types each keyword, not a dict of them
         description=(
             "Render the published warehouse as one HTML file, the briefing (inline CSS and SVG, "
             "no network): sample characteristics, Table 1, Table 2, Table 3, recommendation "

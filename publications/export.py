@@ -20,8 +20,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -89,11 +91,16 @@ def export_reporting(published: Path, out_dir: Path, fmt: str) -> list[Path]:
         for table in tables:
             columns = [(c, ty) for t, c, ty, _ in catalogue if t == table]
             target = out_dir / f"{table}.{fmt}"
-            write_atomically(
-                target, lambda tmp, t=table, cols=columns: _copy(con, t, cols, tmp, fmt)
-            )
+            write_atomically(target, _copier(con, table, columns, fmt))
             written.append(target)
         return written
+
+
+def _copier(
+    con: duckdb.DuckDBPyConnection, table: str, columns: list[tuple[str, str]], fmt: str
+) -> Callable[[Path], None]:
+    """Writes one table to the path it is given."""
+    return lambda tmp: _copy(con, table, columns, tmp, fmt)
 
 
 def _quote(name: str) -> str:
@@ -159,7 +166,7 @@ def excel_value(value: object) -> object:
     return text[:EXCEL_CELL_LIMIT]
 
 
-def _text_cell(sheet: object, value: object) -> object:
+def _text_cell(sheet: object, value: object) -> Any:  # openpyxl has no type hints
     """A write-only cell; strings are typed as strings so "=..." is never read as a formula."""
     from openpyxl.cell import WriteOnlyCell
 

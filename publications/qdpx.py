@@ -87,10 +87,12 @@ def _coder(method: str | None, evidence: str | None) -> str:
 
 def warehouse_codings(con: duckdb.DuckDBPyConnection) -> list[CodedSpan]:
     """Every (recommendation span, code) the export writes, with who coded it."""
-    has_intermediate = con.execute(
+    found = con.execute(
         "select count(*) from duckdb_views() where schema_name = 'intermediate' "
         "and view_name = 'int_recommendation_codes' and database_name = current_database()"
-    ).fetchone()[0]
+    ).fetchone()
+    assert found is not None, "a count returns one row"
+    has_intermediate = found[0]
     methods = (
         "left join intermediate.int_recommendation_codes c on c.recommendation_id = "
         "x.recommendation_id and c.code_type = x.code_type and c.code = x.code"
@@ -249,18 +251,23 @@ class QdpxProject:
     codings: list[CodedSpan]
 
 
+def _attr(el: ET.Element, name: str) -> str:
+    """An attribute of a project's element ("" when it is missing)."""
+    return el.get(name) or ""
+
+
 def read_qdpx(path: Path) -> QdpxProject:
     """The codes, the sources' texts and the coded spans of a `.qdpx` (ours or another tool's)."""
     with zipfile.ZipFile(path) as z:
         root = ET.fromstring(z.read("project.qde"))
         files = {n: z.read(n).decode("utf-8") for n in z.namelist() if n.startswith("Sources/")}
-    users = {u.get("guid"): u.get("name") for u in root.iter(_q("User"))}
+    users = {_attr(u, "guid"): _attr(u, "name") for u in root.iter(_q("User"))}
     codes: dict[str, tuple[str, str | None]] = {}
 
     def walk(el: ET.Element, parent: str | None) -> None:
         for child in el.findall(_q("Code")):
-            codes[child.get("guid")] = (child.get("name"), parent)
-            walk(child, child.get("guid"))
+            codes[_attr(child, "guid")] = (_attr(child, "name"), parent)
+            walk(child, _attr(child, "guid"))
 
     codebook = root.find(f"{_q('CodeBook')}/{_q('Codes')}")
     if codebook is not None:
@@ -279,7 +286,7 @@ def read_qdpx(path: Path) -> QdpxProject:
     sources: dict[str, str] = {}
     codings: list[CodedSpan] = []
     for source in root.iter(_q("TextSource")):
-        name = source.get("name") or source.get("guid")
+        name = _attr(source, "name") or _attr(source, "guid")
         text_path = source.get("plainTextPath") or ""
         content = source.find(_q("PlainTextContent"))
         if content is not None:
@@ -287,13 +294,13 @@ def read_qdpx(path: Path) -> QdpxProject:
         else:
             sources[name] = files.get("Sources/" + text_path.removeprefix("internal://"), "")
         for selection in source.findall(_q("PlainTextSelection")):
-            start, end = int(selection.get("startPosition")), int(selection.get("endPosition"))
+            start = int(_attr(selection, "startPosition"))
+            end = int(_attr(selection, "endPosition"))
             for coding in selection.findall(_q("Coding")):
-                ref = coding.find(_q("CodeRef")).get("targetGUID")
-                kind, code = code_path(ref)
-                codings.append(
-                    CodedSpan(
-                        name, start, end, kind, code, users.get(coding.get("creatingUser"), "")
-                    )
-                )
+                ref = coding.find(_q("CodeRef"))
+                if ref is None:
+                    continue
+                kind, code = code_path(_attr(ref, "targetGUID"))
+                coder = users.get(_attr(coding, "creatingUser"), "")
+                codings.append(CodedSpan(name, start, end, kind, code, coder))
     return QdpxProject(codes, sources, codings)

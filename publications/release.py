@@ -83,9 +83,10 @@ def _describe(published: Path) -> dict:
             "coder_performance": _rows(
                 con, "select * from reporting.coder_performance order by all"
             ),
-            "last_run": (
-                _rows(con, "select * from audit.runs order by finished_at desc limit 1") or [None]
-            )[0],
+            "last_run": next(
+                iter(_rows(con, "select * from audit.runs order by finished_at desc limit 1")),
+                None,
+            ),
             "counts": _rows(
                 con,
                 "select (select count(*) from reporting.reviews) as reviews, "

@@ -128,9 +128,6 @@ class Subheading:
     kind: str = field(default="subheading", init=False)
 
 
-Block = Table | Figure | Paragraph | Items | Subheading
-
-
 @dataclass(frozen=True)
 class Section:
     id: str
@@ -138,6 +135,9 @@ class Section:
     blocks: tuple[Block, ...]
     intro: str = ""
     kind: str = field(default="section", init=False)
+
+
+Block = Table | Figure | Paragraph | Items | Subheading | Section
 
 
 def empty(text: str) -> Paragraph:

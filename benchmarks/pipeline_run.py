@@ -20,7 +20,7 @@ STAGES = {
     "raw_quality_checks": "checks",
     "dbt_models": "dbt",
     "warehouse__published": "publish",
-    "warehouse__report_html": "report_html",
+    "warehouse__briefing_html": "briefing_html",
 }
 
 

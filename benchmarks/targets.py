@@ -153,7 +153,7 @@ def _stage_rows(label: str, run: dict) -> list[Row]:
         ("checks", "Great Expectations checks"),
         ("dbt", "dbt build"),
         ("publish", "publish"),
-        ("report_html", "HTML report"),
+        ("briefing_html", "HTML briefing"),
     ):
         if stage in stages:
             rows.append(Row(label, name, stages[stage], "s"))

@@ -43,9 +43,9 @@ from orchestration.inbox import (
 from orchestration.progress import report
 from orchestration.resources import WarehouseResource, WriterLockResource
 from orchestration.translator import ScrDbtTranslator
+from publications.briefing import BRIEFING_NAME, write_briefing
 from warehouse.build import publish_build, start_build
 from warehouse.dbt_state import read_fingerprint, write_fingerprint
-from warehouse.html_report import write_report
 from warehouse.load import (
     document_paths,
     known_documents,
@@ -339,15 +339,16 @@ def published_warehouse(
 
 
 @dg.asset(
-    key=["warehouse", "report_html"],
+    key=["warehouse", "briefing_html"],
     deps=[published_warehouse],
     group_name="publish",
-    description="The study's tables and charts as one self-contained HTML page beside the warehouse.",
+    description="The briefing: the study's tables and charts as one self-contained HTML page "
+    "beside the warehouse.",
 )
-def report_html(
+def briefing_html(
     context: dg.AssetExecutionContext, warehouse: WarehouseResource
 ) -> dg.MaterializeResult:
     paths = warehouse.settings().paths
-    written = write_report(paths.published, paths.root / "report.html")
-    report(context, f"report written: {written}")
+    written = write_briefing(paths.published, paths.root / BRIEFING_NAME)
+    report(context, f"briefing written: {written}")
     return dg.MaterializeResult(metadata={"path": str(written)})

@@ -3,7 +3,7 @@
 Exit status of `scr run`: 0 the build was checked and published (quarantined files, if any, are
 listed); 1 nothing was published (a blocking check failed, another run holds the warehouse, the
 run would remove too much of the warehouse, or an internal error), or a step after publishing (the
-HTML report) failed; 2 usage error (a bad setting: nothing was started or created).
+HTML briefing) failed; 2 usage error (a bad setting: nothing was started or created).
 
 Every expected failure is one line on stderr saying what to do; a full trace, when there is one,
 goes to a log file under WAREHOUSE/logs/, named in that line.
@@ -22,7 +22,7 @@ from pathlib import Path
 from ingestion.errors import NoPublishedWarehouse, ScrError, UsageError
 from orchestration.coding_commands import add_commands as add_coding_commands
 from orchestration.inspect_commands import add_commands as add_inspect_commands
-from orchestration.publication_commands import add_command as add_release_command
+from orchestration.publication_commands import add_commands as add_publication_commands
 from orchestration.settings import ALLOW_REMOVALS_ENV, MAX_REMOVAL_SHARE_ENV
 from orchestration.trace_log import write_trace
 
@@ -94,51 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_inspect_commands(commands)
     add_coding_commands(commands)
 
-    report = commands.add_parser(
-        "report",
-        help="write the study's tables and charts as one self-contained HTML page",
-        description=(
-            "Render the published warehouse as one HTML file (inline CSS and SVG, no network): "
-            "sample characteristics, Table 1, Table 2, Table 3, recommendation counts by outcome, "
-            "and charts. Opens the warehouse read-only."
-        ),
-    )
-    report.add_argument(
-        "--warehouse", help="warehouse folder (default: $SCR_WAREHOUSE_DIR, else warehouse/data)"
-    )
-    report.add_argument("--out", help="the HTML file (default: WAREHOUSE/report.html)")
-    report.add_argument(
-        "--suppress-below",
-        type=int,
-        metavar="K",
-        help="show counts under K as '<K' (small-cell suppression for publication)",
-    )
-    report.set_defaults(handler=_report)
-
-    export = commands.add_parser(
-        "export",
-        help="write every reporting table as CSV, Parquet or Excel, or the coding as REFI-QDA",
-        description=(
-            "Export every reporting table: csv and parquet write one file per table; xlsx one "
-            "workbook with a first sheet describing every column, then a sheet per table. qdpx "
-            "writes scr-warehouse.qdpx, a REFI-QDA project (NVivo, MAXQDA, ATLAS.ti, QualCoder): "
-            "the codebook as codes, each review's text as a source, each recommendation coded "
-            "with its agency, themes and layer (its texts are read from the inbox)."
-        ),
-    )
-    export.add_argument("--format", choices=["csv", "parquet", "xlsx", "qdpx"], required=True)
-    export.add_argument("--out", required=True, help="folder to write into (created if missing)")
-    export.add_argument(
-        "--warehouse", help="warehouse folder (default: $SCR_WAREHOUSE_DIR, else warehouse/data)"
-    )
-    export.add_argument(
-        "--inbox",
-        help="for qdpx: the inbox the warehouse was built from (default: $SCR_INBOX, else "
-        "corpus/sample/reports)",
-    )
-    export.set_defaults(handler=_export)
-
-    add_release_command(commands)
+    add_publication_commands(commands)
 
     commands.add_parser(  # listed in --help; main() hands `scr corpus ...` to corpus.cli
         "corpus",
@@ -230,39 +186,6 @@ def _published(warehouse: str | None) -> Path:
             f"no published warehouse at {published}: run `scr run` first (or give --warehouse)"
         )
     return published
-
-
-def _report(args: argparse.Namespace) -> int:
-    from warehouse.html_report import write_report
-
-    published = _published(args.warehouse)
-    out = Path(args.out) if args.out else published.parent / "report.html"
-    _writable_target(out.parent, "report")
-    try:
-        written = write_report(published, out, args.suppress_below)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from exc
-    print(f"written: {written}")
-    return 0
-
-
-def _export(args: argparse.Namespace) -> int:
-    from warehouse.export import export_reporting
-
-    published = _published(args.warehouse)
-    _writable_target(Path(args.out), "export")
-    if args.format == "qdpx":
-        from orchestration.publication_commands import export_qdpx
-
-        written_file = export_qdpx(published, Path(args.out), args.inbox)
-        print(f"written: {written_file}")
-        return 0
-    try:
-        written = export_reporting(published, Path(args.out), args.format)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from exc
-    print(f"written: {len(written)} files in {args.out}")
-    return 0
 
 
 def _run(args: argparse.Namespace) -> int:

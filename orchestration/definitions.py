@@ -8,10 +8,10 @@ from orchestration.dbt_resource import ScrDbtCliResource
 prepare_manifest()  # the dbt assets below read it when this module loads
 
 from orchestration.assets import (  # noqa: E402
+    briefing_html,
     dbt_models,
     published_warehouse,
     raw_tables,
-    report_html,
 )
 from orchestration.checks import raw_quality_checks  # noqa: E402
 from orchestration.jobs import scr_pipeline  # noqa: E402
@@ -24,7 +24,7 @@ def build_definitions(warehouse: WarehouseResource | None = None) -> dg.Definiti
     """Definitions bound to one warehouse (default: from SCR_* variables at run time)."""
     warehouse = warehouse or WarehouseResource()
     return dg.Definitions(
-        assets=[raw_tables, dbt_models, published_warehouse, report_html],
+        assets=[raw_tables, dbt_models, published_warehouse, briefing_html],
         asset_checks=[raw_quality_checks],
         jobs=[scr_pipeline],
         schedules=[daily_refresh],

@@ -1,8 +1,9 @@
-"""`scr export --format qdpx` (its source texts come from the inbox) and `scr release`.
+"""The commands that make publications from the published warehouse: `scr briefing` (also
+`scr report`, its former name, kept for existing scripts), `scr export` and `scr release`.
 
-The publication code lives in `warehouse/` (`qdpx.py`, `release.py`) and knows nothing of the
-extractor; what it needs from ingestion (a document's normalised text, the extractor's and the
-coder's versions) is looked up here.
+The publication code lives in `publications/` and knows nothing of the extractor or of settings;
+what it needs from them (the warehouse's path, a document's normalised text, the extractor's and
+the coder's versions) is looked up here.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def inbox_texts(inbox: Path) -> Callable[[str, str], str]:
 
 def export_qdpx(published: Path, out: Path, inbox: str | None) -> Path:
     from orchestration.settings import resolve_settings
-    from warehouse.qdpx import export_qdpx as write
+    from publications.qdpx import export_qdpx as write
 
     folder = resolve_settings(inbox=inbox).inbox
     try:
@@ -55,7 +56,7 @@ def provenance() -> dict:
 
     from ingestion.coding.model import ARTIFACT, load_coder
     from ingestion.records import EXTRACTOR_VERSION
-    from warehouse.release import sha256_file
+    from publications.release import sha256_file
 
     return {
         "scr_warehouse": version("scr-warehouse"),
@@ -70,13 +71,105 @@ def provenance() -> dict:
     }
 
 
-def add_command(commands: argparse._SubParsersAction) -> None:
+WAREHOUSE_HELP = "warehouse folder (default: $SCR_WAREHOUSE_DIR, else warehouse/data)"
+
+
+def add_commands(commands: argparse._SubParsersAction) -> None:
+    """`scr briefing` (and its unlisted alias `scr report`), `scr export` and `scr release`."""
+    _add_briefing(commands, "briefing", listed=True)
+    _add_briefing(commands, "report", listed=False)
+    _add_export(commands)
+    _add_release(commands)
+
+
+def _add_briefing(commands: argparse._SubParsersAction, name: str, listed: bool) -> None:
+    """The briefing's command; unlisted (no help line) for the alias, so --help shows one."""
+    summary = "write the study's tables and charts as one self-contained HTML page"
+    listing = {"help": summary} if listed else {}  # a parser without help is not listed
+    briefing = commands.add_parser(
+        name,
+        **listing,  # type: ignore[arg-type]  # typeshed types each keyword, not a dict of them
+        description=(
+            "Render the published warehouse as one HTML file, the briefing (inline CSS and SVG, "
+            "no network): sample characteristics, Table 1, Table 2, Table 3, recommendation "
+            "counts by outcome, and charts. Opens the warehouse read-only."
+            + ("" if listed else " `scr report` is the former name of `scr briefing`.")
+        ),
+    )
+    briefing.add_argument("--warehouse", help=WAREHOUSE_HELP)
+    briefing.add_argument("--out", help="the HTML file (default: WAREHOUSE/briefing.html)")
+    briefing.add_argument(
+        "--suppress-below",
+        type=int,
+        metavar="K",
+        help="show counts under K as '<K' (small-cell suppression for publication)",
+    )
+    briefing.set_defaults(handler=_briefing)
+
+
+def _add_export(commands: argparse._SubParsersAction) -> None:
+    export = commands.add_parser(
+        "export",
+        help="write every reporting table as CSV, Parquet or Excel, or the coding as REFI-QDA",
+        description=(
+            "Export every reporting table: csv and parquet write one file per table; xlsx one "
+            "workbook with a first sheet describing every column, then a sheet per table. qdpx "
+            "writes scr-warehouse.qdpx, a REFI-QDA project (NVivo, MAXQDA, ATLAS.ti, QualCoder): "
+            "the codebook as codes, each review's text as a source, each recommendation coded "
+            "with its agency, themes and layer (its texts are read from the inbox)."
+        ),
+    )
+    export.add_argument("--format", choices=["csv", "parquet", "xlsx", "qdpx"], required=True)
+    export.add_argument("--out", required=True, help="folder to write into (created if missing)")
+    export.add_argument("--warehouse", help=WAREHOUSE_HELP)
+    export.add_argument(
+        "--inbox",
+        help="for qdpx: the inbox the warehouse was built from (default: $SCR_INBOX, else "
+        "corpus/sample/reports)",
+    )
+    export.set_defaults(handler=_export)
+
+
+def _briefing(args: argparse.Namespace) -> int:
+    from orchestration.cli import _published, _writable_target
+    from publications.briefing import BRIEFING_NAME, write_briefing
+
+    published = _published(args.warehouse)
+    out = Path(args.out) if args.out else published.parent / BRIEFING_NAME
+    _writable_target(out.parent, "briefing")
+    try:
+        written = write_briefing(published, out, args.suppress_below)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from exc
+    print(f"written: {written}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from orchestration.cli import _published, _writable_target
+    from publications.export import export_reporting
+
+    published = _published(args.warehouse)
+    _writable_target(Path(args.out), "export")
+    if args.format == "qdpx":
+        written_file = export_qdpx(published, Path(args.out), args.inbox)
+        print(f"written: {written_file}")
+        return 0
+    try:
+        written = export_reporting(published, Path(args.out), args.format)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from exc
+    print(f"written: {len(written)} files in {args.out}")
+    return 0
+
+
+def _add_release(commands: argparse._SubParsersAction) -> None:
     release = commands.add_parser(
         "release",
         help="write an immutable, citable release of the published warehouse, or verify one",
         description=(
             "Write RELEASES/scr-warehouse-VERSION/: the DuckDB file, Parquet of every reporting "
-            "table, the HTML report, the codebook and a manifest (version, date, inbox document "
+            "table, the HTML briefing, the codebook and a manifest (version, date, inbox document "
             "hashes, extractor and coder versions, coder accuracy, SHA-256 of every file). An "
             "existing version is never overwritten. With --verify DIR, check a release byte for "
             "byte (exit 1 if anything changed)."
@@ -88,14 +181,12 @@ def add_command(commands: argparse._SubParsersAction) -> None:
     release.add_argument(
         "--out", default="releases", help="folder that holds the releases (default: releases/)"
     )
-    release.add_argument(
-        "--warehouse", help="warehouse folder (default: $SCR_WAREHOUSE_DIR, else warehouse/data)"
-    )
+    release.add_argument("--warehouse", help=WAREHOUSE_HELP)
     release.set_defaults(handler=_release)
 
 
 def _release(args: argparse.Namespace) -> int:
-    from warehouse.release import make_release, verify_release
+    from publications.release import make_release, verify_release
 
     if args.verify:
         problems = verify_release(Path(args.verify))

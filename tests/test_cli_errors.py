@@ -88,7 +88,7 @@ def test_report_export_and_corpus_to_an_unwritable_path_say_so(tmp_path, capsys)
     status, err = run_cli(
         ["report", "--warehouse", str(warehouse), "--out", f"{NOT_A_FOLDER}/r.html"], capsys
     )
-    assert status == 2 and "cannot write the report" in err
+    assert status == 2 and "cannot write the briefing" in err
     status, err = run_cli(
         ["export", "--format", "csv", "--out", NOT_A_FOLDER, "--warehouse", str(warehouse)],
         capsys,
@@ -164,7 +164,7 @@ def test_an_unexpected_error_goes_to_a_log_file_not_the_terminal(monkeypatch, tm
     def broken(args):
         raise ZeroDivisionError("a bug")
 
-    monkeypatch.setattr("orchestration.cli._export", broken)
+    monkeypatch.setattr("orchestration.publication_commands._export", broken)
     monkeypatch.setattr("orchestration.cli.build_parser", _parser_with(broken))
     status, err = run_cli(["export", "--format", "csv", "--out", str(tmp_path)], capsys)
     assert status == 1 and "internal error (ZeroDivisionError: a bug)" in err

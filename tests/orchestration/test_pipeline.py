@@ -35,7 +35,7 @@ def snapshot(paths: WarehousePaths) -> dict[str, list[tuple]]:
 def test_first_run_publishes_every_reporting_table(first_run):
     _, inbox, paths, outcome = first_run
     assert outcome.published and outcome.succeeded, outcome.render()
-    assert (paths.root / "report.html").read_text().count("<table") >= 4
+    assert (paths.root / "briefing.html").read_text().count("<table") >= 4
     assert outcome.counts["documents_seen"] == len(list(inbox.iterdir()))
     assert outcome.counts["documents_new"] == outcome.counts["documents_seen"]
     assert outcome.checks_failed == [] or all("(WARN)" in c for c in outcome.checks_failed)
@@ -113,7 +113,7 @@ def test_run_log_is_in_audit_and_counts_the_checks_the_summary_counts(first_run)
     assert (passed, failed) == (len(outcome.checks_passed), len(outcome.checks_failed))
     assert passed > len(AUDIT_TABLES)  # GX suites and dbt tests, not a handful
     assert [n for (n,) in failed_names] == sorted(c.split(" ")[0] for c in outcome.checks_failed)
-    banner = (paths.root / "report.html").read_text()
+    banner = (paths.root / "briefing.html").read_text()
     assert f"{passed} of {passed + failed} checks passed in the last run" in banner
 
 
@@ -320,5 +320,5 @@ def test_the_warehouse_says_how_far_each_code_can_be_trusted(first_run):
             f1 is None or abs(f1 - float(want["f1"])) < 1e-4
         )
     assert beside_table2["audit"] == pytest.approx(float(seed[("theme", "audit")]["f1"]))
-    html = (paths.root / "report.html").read_text(encoding="utf-8")
+    html = (paths.root / "briefing.html").read_text(encoding="utf-8")
     assert html.count('data-col="coder_f1"') >= 14 and "Coder F1" in html

@@ -11,7 +11,7 @@ import pytest
 from lxml import etree
 
 from orchestration.cli import main
-from warehouse.qdpx import AUTOMATIC_CODER, SCHEMA_PATH, read_qdpx, warehouse_codings
+from publications.qdpx import AUTOMATIC_CODER, SCHEMA_PATH, read_qdpx, warehouse_codings
 
 
 @pytest.fixture(scope="module")

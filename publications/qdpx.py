@@ -1,5 +1,5 @@
 """`scr export --format qdpx`: the coding as a REFI-QDA project, for NVivo, MAXQDA, ATLAS.ti and
-QualCoder (the open exchange standard QDA-XML 1.0, schema in `warehouse/refi_qda/Project.xsd`).
+QualCoder (the open exchange standard QDA-XML 1.0, schema in `publications/refi_qda/Project.xsd`).
 
 The `.qdpx` file is a zip holding `project.qde` (the XML) and `Sources/<guid>.txt`, one plain
 text per review: the report's normalised text, the same string the warehouse's character offsets
@@ -27,6 +27,9 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import duckdb
+
+from publications.files import write_atomically
+from publications.source import open_published
 
 NS = "urn:QDA-XML:project:1.0"
 SCHEMA_PATH = Path(__file__).resolve().parent / "refi_qda" / "Project.xsd"
@@ -84,10 +87,12 @@ def _coder(method: str | None, evidence: str | None) -> str:
 
 def warehouse_codings(con: duckdb.DuckDBPyConnection) -> list[CodedSpan]:
     """Every (recommendation span, code) the export writes, with who coded it."""
-    has_intermediate = con.execute(
+    found = con.execute(
         "select count(*) from duckdb_views() where schema_name = 'intermediate' "
         "and view_name = 'int_recommendation_codes' and database_name = current_database()"
-    ).fetchone()[0]
+    ).fetchone()
+    assert found is not None, "a count returns one row"
+    has_intermediate = found[0]
     methods = (
         "left join intermediate.int_recommendation_codes c on c.recommendation_id = "
         "x.recommendation_id and c.code_type = x.code_type and c.code = x.code"
@@ -217,18 +222,9 @@ def build_project(
 
 def export_qdpx(published: Path, out_dir: Path, text_of: Callable[[str, str], str]) -> Path:
     """Write `out_dir/scr-warehouse.qdpx` from the published warehouse (opened read-only)."""
-    from warehouse.export import _atomic
-
-    published, out_dir = Path(published), Path(out_dir)
-    if not published.is_file():
-        raise ValueError(f"no published warehouse at {published}: run `scr run` first")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(published), read_only=True)
-    try:
+    with open_published(published) as con:
         xml, texts = build_project(con, text_of)
-    finally:
-        con.close()
-    target = out_dir / "scr-warehouse.qdpx"
+    target = Path(out_dir) / "scr-warehouse.qdpx"
 
     def write(tmp: Path) -> None:
         with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as z:
@@ -236,8 +232,7 @@ def export_qdpx(published: Path, out_dir: Path, text_of: Callable[[str, str], st
             for name, text in sorted(texts.items()):
                 z.writestr(_entry(f"Sources/{name}"), text.encode("utf-8"))
 
-    _atomic(target, write)
-    return target
+    return write_atomically(target, write)
 
 
 def _entry(name: str) -> zipfile.ZipInfo:
@@ -256,18 +251,23 @@ class QdpxProject:
     codings: list[CodedSpan]
 
 
+def _attr(el: ET.Element, name: str) -> str:
+    """An attribute of a project's element ("" when it is missing)."""
+    return el.get(name) or ""
+
+
 def read_qdpx(path: Path) -> QdpxProject:
     """The codes, the sources' texts and the coded spans of a `.qdpx` (ours or another tool's)."""
     with zipfile.ZipFile(path) as z:
         root = ET.fromstring(z.read("project.qde"))
         files = {n: z.read(n).decode("utf-8") for n in z.namelist() if n.startswith("Sources/")}
-    users = {u.get("guid"): u.get("name") for u in root.iter(_q("User"))}
+    users = {_attr(u, "guid"): _attr(u, "name") for u in root.iter(_q("User"))}
     codes: dict[str, tuple[str, str | None]] = {}
 
     def walk(el: ET.Element, parent: str | None) -> None:
         for child in el.findall(_q("Code")):
-            codes[child.get("guid")] = (child.get("name"), parent)
-            walk(child, child.get("guid"))
+            codes[_attr(child, "guid")] = (_attr(child, "name"), parent)
+            walk(child, _attr(child, "guid"))
 
     codebook = root.find(f"{_q('CodeBook')}/{_q('Codes')}")
     if codebook is not None:
@@ -286,7 +286,7 @@ def read_qdpx(path: Path) -> QdpxProject:
     sources: dict[str, str] = {}
     codings: list[CodedSpan] = []
     for source in root.iter(_q("TextSource")):
-        name = source.get("name") or source.get("guid")
+        name = _attr(source, "name") or _attr(source, "guid")
         text_path = source.get("plainTextPath") or ""
         content = source.find(_q("PlainTextContent"))
         if content is not None:
@@ -294,13 +294,13 @@ def read_qdpx(path: Path) -> QdpxProject:
         else:
             sources[name] = files.get("Sources/" + text_path.removeprefix("internal://"), "")
         for selection in source.findall(_q("PlainTextSelection")):
-            start, end = int(selection.get("startPosition")), int(selection.get("endPosition"))
+            start = int(_attr(selection, "startPosition"))
+            end = int(_attr(selection, "endPosition"))
             for coding in selection.findall(_q("Coding")):
-                ref = coding.find(_q("CodeRef")).get("targetGUID")
-                kind, code = code_path(ref)
-                codings.append(
-                    CodedSpan(
-                        name, start, end, kind, code, users.get(coding.get("creatingUser"), "")
-                    )
-                )
+                ref = coding.find(_q("CodeRef"))
+                if ref is None:
+                    continue
+                kind, code = code_path(_attr(ref, "targetGUID"))
+                coder = users.get(_attr(coding, "creatingUser"), "")
+                codings.append(CodedSpan(name, start, end, kind, code, coder))
     return QdpxProject(codes, sources, codings)

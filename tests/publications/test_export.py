@@ -8,8 +8,8 @@ import duckdb
 import pytest
 from openpyxl import load_workbook
 
-from tests.warehouse.review_texts import HOSTILE_TITLE, shared_warehouse
-from warehouse.export import (
+from ingestion.errors import NoPublishedWarehouse
+from publications.export import (
     COLUMNS_SHEET,
     EXCEL_CELL_LIMIT,
     WORKBOOK_NAME,
@@ -17,6 +17,7 @@ from warehouse.export import (
     export_reporting,
     sheet_names,
 )
+from tests.warehouse.review_texts import HOSTILE_TITLE, shared_warehouse
 
 
 @pytest.fixture(scope="module")
@@ -196,6 +197,6 @@ def test_bad_format_and_missing_warehouse_are_clear_errors(published, tmp_path):
     with pytest.raises(ValueError, match="csv, parquet, xlsx"):
         export_reporting(published, tmp_path / "out", "json")
     missing = tmp_path / "none" / "scr.duckdb"
-    with pytest.raises(ValueError, match=re.escape(str(missing))):
+    with pytest.raises(NoPublishedWarehouse, match=re.escape(str(missing))):
         export_reporting(missing, tmp_path / "out", "csv")
     assert not (tmp_path / "out").exists()

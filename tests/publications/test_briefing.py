@@ -1,4 +1,4 @@
-"""The HTML report: its sections, its numbers against SQL, suppression, escaping, and a real render.
+"""The briefing: its sections, its numbers against SQL, suppression, escaping, and a real render.
 
 The warehouse is built once by the real pipeline on three short text reviews (one with a hostile
 title); every figure on the page is checked against a query on the same file.
@@ -18,9 +18,11 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from ingestion.errors import NoPublishedWarehouse
 from orchestration.settings import PROJECT_ROOT
+from publications.briefing import render_briefing, write_briefing
+from tests.publications.contract_tables import contract_columns, create_contract_tables, insert
 from tests.warehouse.review_texts import HOSTILE_TITLE, shared_warehouse
-from warehouse.html_report import render_report, write_report
 
 K = 3  # suppression threshold for the tests: the sample holds counts 1, 2 (suppressed) and 3+
 ARTIFACTS = PROJECT_ROOT / "tests" / "artifacts"
@@ -61,7 +63,7 @@ def con(published):
 
 @pytest.fixture(scope="module")
 def page(con):
-    return render_report(con)
+    return render_briefing(con)
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +73,7 @@ def soup(page):
 
 @pytest.fixture(scope="module")
 def soup_k(con):
-    return BeautifulSoup(render_report(con, suppress_below=K), "html.parser")
+    return BeautifulSoup(render_briefing(con, suppress_below=K), "html.parser")
 
 
 def text(el) -> str:
@@ -138,8 +140,8 @@ def test_page_is_self_contained(page):
 
 
 def test_output_is_deterministic(con, page):
-    assert render_report(con) == page
-    assert render_report(con, suppress_below=K) == render_report(con, suppress_below=K)
+    assert render_briefing(con) == page
+    assert render_briefing(con, suppress_below=K) == render_briefing(con, suppress_below=K)
 
 
 def test_run_and_date_come_from_the_runs_table(con, soup):
@@ -481,8 +483,8 @@ def test_suppression_leaves_no_small_number_in_table1(soup_k):
 
 def test_a_bad_threshold_is_refused(con):
     with pytest.raises(ValueError, match="suppress_below"):
-        render_report(con, suppress_below=0)
-    assert render_report(con, suppress_below=1) == render_report(con)
+        render_briefing(con, suppress_below=0)
+    assert render_briefing(con, suppress_below=1) == render_briefing(con)
 
 
 # --- hostile text ---------------------------------------------------------------------------
@@ -502,20 +504,20 @@ def test_hostile_title_comes_out_escaped(con, page, soup):
 # --- writing --------------------------------------------------------------------------------
 
 
-def test_write_report_reads_only_and_writes_atomically(published, con, page, tmp_path):
+def test_write_briefing_reads_only_and_writes_atomically(published, con, page, tmp_path):
     # `con` holds a read-only connection to the file: a read-write open would fail here.
-    out = write_report(published, tmp_path / "out" / "report.html")
+    out = write_briefing(published, tmp_path / "out" / "briefing.html")
     assert out.read_text(encoding="utf-8") == page
-    again = write_report(published, out)
+    again = write_briefing(published, out)
     assert again.read_bytes() == out.read_bytes()
-    assert [p.name for p in out.parent.iterdir()] == ["report.html"]
+    assert [p.name for p in out.parent.iterdir()] == ["briefing.html"]
 
 
-def test_write_report_names_a_missing_warehouse(tmp_path):
+def test_write_briefing_names_a_missing_warehouse(tmp_path):
     missing = tmp_path / "nowhere" / "scr.duckdb"
-    with pytest.raises(ValueError, match=re.escape(str(missing))):
-        write_report(missing, tmp_path / "report.html")
-    assert not (tmp_path / "report.html").exists()
+    with pytest.raises(NoPublishedWarehouse, match=re.escape(str(missing))):
+        write_briefing(missing, tmp_path / "briefing.html")
+    assert not (tmp_path / "briefing.html").exists()
 
 
 # --- a real browser -------------------------------------------------------------------------
@@ -621,12 +623,12 @@ def browser():
 @pytest.fixture(scope="module")
 def rendered_file(published):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    return write_report(published, ARTIFACTS / "report.html")
+    return write_briefing(published, ARTIFACTS / "briefing.html")
 
 
 @pytest.mark.slow
-def test_report_renders_in_headless_chromium(browser, rendered_file, tmp_path):
-    shot = ARTIFACTS / "report.png"
+def test_briefing_renders_in_headless_chromium(browser, rendered_file, tmp_path):
+    shot = ARTIFACTS / "briefing.png"
     shot.unlink(missing_ok=True)
     done = chromium(
         browser,
@@ -680,54 +682,57 @@ ALLOWED_TAGS = {
 }  # fmt: skip
 
 
-TINY_TABLES = {
-    "reporting.reviews": "review_id varchar, title varchar, area varchar, year integer, "
-    "outcome varchar, has_agency_recommendations boolean",
-    "reporting.agency_recommendation_counts": "review_id varchar, agency_code varchar, "
-    "agency_label varchar, table1_order integer, outcome varchar, is_layer_2 boolean, "
-    "recommendation_count integer",
-    "reporting.agency_totals": "agency_code varchar, dfe_rr157_recommendations integer, "
-    "dfe_rr157_is_confirmed boolean",
-    "reporting.theme_frequencies": "theme_code varchar, theme_label varchar, layer_code varchar, "
-    "reviews_addressing integer, reviews_in_scope integer, recommendation_count integer",
-    "reporting.case_theme_matching": "case_theme_code varchar, case_theme_label varchar, "
-    "reviews_with_theme integer, reviews_reflected integer, share_reflected double, "
-    "dfe_rr157_finding_label varchar",
-    "reporting.sample_characteristics": "characteristic varchar, value varchar, "
-    "review_count integer, share double",
-    "reporting.action_plan_smart": "review_id varchar, criterion varchar, action_count integer, "
-    "actions_meeting integer",
-    "audit.extraction_issues": "path varchar, severity varchar, message varchar",
-}
+TINY_TABLES = contract_columns()
 
 
 def tiny_warehouse() -> duckdb.DuckDBPyConnection:
-    """In-memory reporting and audit schemas with the columns the page reads (no runs, no checks)."""
+    """In memory: every published table, empty, as its contract declares it (no runs, no checks)."""
     con = duckdb.connect()
-    con.execute("create schema reporting")
-    con.execute("create schema audit")
-    for table, columns in TINY_TABLES.items():
-        con.execute(f"create table {table} ({columns})")
+    create_contract_tables(con)
     return con
 
 
 def fill(con, title: str, label: str, path: str) -> None:
-    """Put the given text in every place the page prints text (ids and codes too)."""
-    for table in TINY_TABLES:
-        con.execute(f"delete from {table}")
+    """Put the given text in every place the page prints text (ids and codes too).
+
+    Table 1's agency is a real code: the agencies are the columns of its table.
+    """
+    review = {"review_id": label, "title": title, "area": label, "year": 2010,
+              "outcome": "serious_injury"}  # fmt: skip
+    table1 = {name: 0 for name, kind in TINY_TABLES["reporting.table1_agency_by_review"]
+              if kind == "integer" and name != "year"}  # fmt: skip
     rows = {
-        "reporting.reviews": ([label, title, label, 2010, "serious_injury", True]),
-        "reporting.agency_recommendation_counts": [label, label, label, 1, "death", True, 2],
-        "reporting.agency_totals": [label, 7, False],
-        "reporting.theme_frequencies": [label, label, label, 1, 1, 2],
-        "reporting.case_theme_matching": [label, label, 1, 0, 0.0, title],
-        "reporting.sample_characteristics": ["outcome", label, 1, 1.0],
-        "reporting.action_plan_smart": [label, label, 2, 1],
-        "audit.extraction_issues": [path, "error", label],
-    }
+        "reporting.reviews": {**review, "has_agency_recommendations": True},
+        "reporting.table1_agency_by_review": {
+            **review, **table1, "is_serious_injury": True, "police": 2, "total": 2
+        },
+        "reporting.agency_totals": {"agency_code": "police", "agency_label": label,
+                                    "table1_order": 1, "recommendation_count": 2,
+                                    "dfe_rr157_recommendations": 7,
+                                    "dfe_rr157_is_confirmed": False},
+        "reporting.theme_frequencies": {"theme_code": label, "theme_label": label,
+                                        "layer_code": label, "layer_label": label,
+                                        "reviews_addressing": 1, "reviews_in_scope": 1,
+                                        "recommendation_count": 2},
+        "reporting.theme_exemplars": {"theme_code": label, "theme_label": label,
+                                      "recommendation_id": label, "review_id": label,
+                                      "review_title": title, "label": label, "text": title,
+                                      "method": "rule", "confidence": 0.9, "page": 1,
+                                      "char_start": 0, "char_end": 5},
+        "reporting.case_theme_matching": {"case_theme_code": label, "case_theme_label": label,
+                                          "reviews_with_theme": 1, "reviews_reflected": 0,
+                                          "share_reflected": 0.0,
+                                          "dfe_rr157_finding_label": title},
+        "reporting.sample_characteristics": {"characteristic": "outcome", "value": label,
+                                             "review_count": 1, "share": 1.0},
+        "reporting.action_plan_smart": {"review_id": label, "criterion": label,
+                                        "action_count": 2, "actions_meeting": 1,
+                                        "share_meeting": 0.5},
+        "audit.extraction_issues": {"path": path, "severity": "error", "message": label},
+    }  # fmt: skip
     for table, values in rows.items():
-        marks = ", ".join("?" * len(values))
-        con.execute(f"insert into {table} values ({marks})", values)
+        con.execute(f"delete from {table}")
+        insert(con, table, values)
 
 
 def structure(page: str) -> tuple[set[str], int, bool]:
@@ -757,7 +762,7 @@ hostile_text = st.text(
 def tiny():
     con = tiny_warehouse()
     fill(con, "t", "x", "p")
-    tags, row_count, _ = structure(render_report(con))
+    tags, row_count, _ = structure(render_briefing(con))
     assert tags <= ALLOWED_TAGS
     yield con, row_count
     con.close()
@@ -769,7 +774,7 @@ def test_hostile_text_never_changes_the_page_structure(tiny, title, label, path)
     con, benign_rows = tiny
     fill(con, title, label, path)
     for k in (None, 3):
-        page = render_report(con, suppress_below=k)
+        page = render_briefing(con, suppress_below=k)
         tags, row_count, handlers = structure(page)
         assert tags <= ALLOWED_TAGS, tags - ALLOWED_TAGS
         assert row_count == benign_rows and not handlers
@@ -806,7 +811,7 @@ def smart_con(published, tmp_path_factory):
 
 
 def test_action_plan_section_matches_sql(smart_con):
-    soup = BeautifulSoup(render_report(smart_con), "html.parser")
+    soup = BeautifulSoup(render_briefing(smart_con), "html.parser")
     section = soup.find(id="action-plans")
     assert section is not None and "SMART" in text(section.find("h2"))
     overall = section.find(id="table-smart")
@@ -924,7 +929,8 @@ def chapter5_con(smart_con, tmp_path_factory):
                 "actions_citing_research, actions_with_named_lead, share_actions_with_named_lead) "
                 "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [review_id, 10 + i, 10 + i, 12 + 2 * i, round((12 + 2 * i) / (10 + i), 4),
-                 3 + i, 9 + i, 12 + 2 * i, 1.0, 11, 10 + i, 2, 1, 0, i, 10, 0.8],
+                 3 + i, 9 + i, 12 + 2 * i, 1.0, 11, 10 + i, 2, 1, 0, i, 10,
+                 round(10 / (12 + 2 * i), 4)],
             )  # fmt: skip
         for order, (code, value, num, den) in enumerate(
             [("plans", 2, None, None), ("recommendations_vs_actions", 1.0, None, None),
@@ -948,7 +954,7 @@ def chapter5_con(smart_con, tmp_path_factory):
 
 
 def test_chapter5_extends_the_smart_section(chapter5_con):
-    soup = BeautifulSoup(render_report(chapter5_con), "html.parser")
+    soup = BeautifulSoup(render_briefing(chapter5_con), "html.parser")
     section = soup.find(id="action-plans")
     assert section.find(id="table-smart") is not None
     findings = section.find(id="table-ch5-findings")
@@ -978,8 +984,8 @@ def test_chapter5_extends_the_smart_section(chapter5_con):
 
 @pytest.mark.slow
 def test_new_sections_render_in_headless_chromium(browser, chapter5_con, tmp_path):
-    page_file = tmp_path / "report.html"
-    page_file.write_text(render_report(chapter5_con), encoding="utf-8")
+    page_file = tmp_path / "briefing.html"
+    page_file.write_text(render_briefing(chapter5_con), encoding="utf-8")
     done = chromium(browser, tmp_path / "profile", "--dump-dom", page_file.as_uri())
     assert done.returncode == 0, done.stderr[-2000:]
     dom = BeautifulSoup(done.stdout, "html.parser")

@@ -19,14 +19,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
-import tempfile
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import duckdb
+
+from publications.files import write_atomically
+from publications.source import open_published
 
 SCHEMA = "reporting"
 AUDIT = "audit"
@@ -77,11 +79,8 @@ def export_reporting(published: Path, out_dir: Path, fmt: str) -> list[Path]:
     published, out_dir = Path(published), Path(out_dir)
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
-    if not published.is_file():
-        raise ValueError(f"no published warehouse at {published}: run `scr run` first")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(published), read_only=True)
-    try:
+    with open_published(published) as con:
+        out_dir.mkdir(parents=True, exist_ok=True)
         tables = reporting_tables(con)
         if not tables:
             raise ValueError(f"{published} holds no {SCHEMA} tables: is it a scr warehouse?")
@@ -92,11 +91,16 @@ def export_reporting(published: Path, out_dir: Path, fmt: str) -> list[Path]:
         for table in tables:
             columns = [(c, ty) for t, c, ty, _ in catalogue if t == table]
             target = out_dir / f"{table}.{fmt}"
-            _atomic(target, lambda tmp, t=table, cols=columns: _copy(con, t, cols, tmp, fmt))
+            write_atomically(target, _copier(con, table, columns, fmt))
             written.append(target)
         return written
-    finally:
-        con.close()
+
+
+def _copier(
+    con: duckdb.DuckDBPyConnection, table: str, columns: list[tuple[str, str]], fmt: str
+) -> Callable[[Path], None]:
+    """Writes one table to the path it is given."""
+    return lambda tmp: _copy(con, table, columns, tmp, fmt)
 
 
 def _quote(name: str) -> str:
@@ -122,21 +126,6 @@ def _copy(
         options = "FORMAT parquet"
     path = str(target).replace("'", "''")
     con.execute(f"COPY (SELECT {select} FROM {_source(table)}) TO '{path}' ({options})")
-
-
-def _atomic(target: Path, write: Callable[[Path], None]) -> None:
-    """Write through a temporary file in the same folder, then rename it onto `target`."""
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(handle)
-    tmp = Path(name)
-    try:
-        tmp.unlink()  # COPY and openpyxl want to create the file themselves
-        write(tmp)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 # --- xlsx -----------------------------------------------------------------------------------
@@ -177,7 +166,7 @@ def excel_value(value: object) -> object:
     return text[:EXCEL_CELL_LIMIT]
 
 
-def _text_cell(sheet: object, value: object) -> object:
+def _text_cell(sheet: object, value: object) -> Any:  # openpyxl has no type hints
     """A write-only cell; strings are typed as strings so "=..." is never read as a formula."""
     from openpyxl.cell import WriteOnlyCell
 
@@ -221,5 +210,4 @@ def _write_workbook(con: duckdb.DuckDBPyConnection, tables: list[str], target: P
                     sheet.append([_text_cell(sheet, excel_value(v)) for v in row])
         book.save(tmp)
 
-    _atomic(target, build)
-    return target
+    return write_atomically(target, build)

@@ -1,4 +1,4 @@
-"""Horizontal bar charts as inline SVG, so the HTML report needs no script, font or network.
+"""Bar charts and small multiples as inline SVG, so the briefing needs no script, font or network.
 
 One function draws every chart of the report: one bar per series in each row (one series for a
 plain bar chart, two for Figure 3's paired bars). A value the caller suppresses (a small cell) is
@@ -132,11 +132,11 @@ def bar_chart(
             )
             x += 28 + int(len(s.name) * 7)
     for tick in ticks:
-        x = x0 + tick * scale
+        tick_x = x0 + tick * scale
         parts.append(
-            f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{top + plot_height}" '
+            f'<line x1="{tick_x:.1f}" y1="{top}" x2="{tick_x:.1f}" y2="{top + plot_height}" '
             f'stroke="{"#9a9a9a" if tick == 0 else "#e2e2e2"}" stroke-width="1"/>'
-            f'<text x="{x:.1f}" y="{top + plot_height + 16}" text-anchor="middle" '
+            f'<text x="{tick_x:.1f}" y="{top + plot_height + 16}" text-anchor="middle" '
             f'fill="#555" font-size="11">{tick}</text>'
         )
     if axis_label:

@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ET
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from warehouse.svg_charts import Cell, Row, Series, bar_chart, nice_ticks, wrap
+from publications.briefing.svg_charts import Cell, Row, Series, bar_chart, nice_ticks, wrap
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 SVG = "{http://www.w3.org/2000/svg}"

@@ -5,7 +5,7 @@ A release is one folder, `RELEASES/scr-warehouse-V/`:
 
 - `scr.duckdb`: the published warehouse as it was (keep the name: its views name the database);
 - `tables/<table>.parquet`: every reporting and audit table, for tools without DuckDB;
-- `report.html`: the study's tables and charts, rendered from this warehouse;
+- `briefing.html`: the study's tables and charts, rendered from this warehouse;
 - `codebook/*.csv`: the codebook seeds the codes follow (and the manual codes, if any);
 - `manifest.json`: the version, the date, the inbox's documents with their SHA-256, the
   extractor's and the coder's versions (the learned coder's training-data hash), the coder's
@@ -33,6 +33,9 @@ from pathlib import Path
 import duckdb
 
 from ingestion.errors import ReleaseExists, UsageError
+from publications.briefing import BRIEFING_NAME, write_briefing
+from publications.export import export_reporting
+from publications.source import open_published, published_file
 
 MANIFEST = "manifest.json"
 MANIFEST_HASH = "manifest.json.sha256"
@@ -70,8 +73,7 @@ def _rows(con: duckdb.DuckDBPyConnection, sql: str) -> list[dict]:
 
 def _describe(published: Path) -> dict:
     """What the warehouse says about itself: documents, coder accuracy, the last run."""
-    con = duckdb.connect(str(published), read_only=True)
-    try:
+    with open_published(published) as con:
         return {
             "documents": _rows(
                 con,
@@ -81,17 +83,16 @@ def _describe(published: Path) -> dict:
             "coder_performance": _rows(
                 con, "select * from reporting.coder_performance order by all"
             ),
-            "last_run": (
-                _rows(con, "select * from audit.runs order by finished_at desc limit 1") or [None]
-            )[0],
+            "last_run": next(
+                iter(_rows(con, "select * from audit.runs order by finished_at desc limit 1")),
+                None,
+            ),
             "counts": _rows(
                 con,
                 "select (select count(*) from reporting.reviews) as reviews, "
                 "(select count(*) from reporting.recommendations) as recommendations",
             )[0],
         }
-    finally:
-        con.close()
 
 
 def make_release(
@@ -105,17 +106,12 @@ def make_release(
 
     `provenance` is what the caller knows of the software (extractor version, coder hashes...).
     """
-    from warehouse.export import export_reporting
-    from warehouse.html_report import write_report
-
     if not _VERSION.match(version or ""):
         raise UsageError(
             f"bad release version {version!r}: use letters, digits, '.', '-', '_' or '+' "
             "(e.g. 2026.1 or 1.0.0)"
         )
-    published, root = Path(published), Path(root)
-    if not published.is_file():
-        raise UsageError(f"no published warehouse at {published}: run `scr run` first")
+    published, root = published_file(published), Path(root)
     target = release_dir(root, version)
     if target.exists():
         raise ReleaseExists(
@@ -127,7 +123,7 @@ def make_release(
     try:
         shutil.copyfile(published, work / "scr.duckdb")
         export_reporting(work / "scr.duckdb", work / "tables", "parquet")
-        write_report(work / "scr.duckdb", work / "report.html")
+        write_briefing(work / "scr.duckdb", work / BRIEFING_NAME)
         (work / "codebook").mkdir()
         for seed in sorted(SEEDS.glob("*.csv")):
             if seed.name.startswith(

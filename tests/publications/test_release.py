@@ -12,7 +12,7 @@ import pytest
 from ingestion.coding.model import load_coder
 from ingestion.records import EXTRACTOR_VERSION
 from orchestration.cli import main
-from warehouse.release import MANIFEST, sha256_file, verify_release
+from publications.release import MANIFEST, sha256_file, verify_release
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +42,7 @@ def test_release_holds_everything_and_describes_itself(released):
     assert {(d["sha256"], d["path"]) for d in manifest["documents"]} == set(docs)
     assert len(manifest["coder_performance"]) == cv > 0
     assert {f"tables/{t}.parquet" for t in tables} <= set(manifest["files"])
-    assert {"scr.duckdb", "report.html", "codebook/codebook_themes.csv"} <= set(manifest["files"])
+    assert {"scr.duckdb", "briefing.html", "codebook/codebook_themes.csv"} <= set(manifest["files"])
     for name, entry in manifest["files"].items():
         assert sha256_file(folder / name) == entry["sha256"]
         assert not (folder / name).stat().st_mode & stat.S_IWUSR  # read-only
@@ -72,7 +72,9 @@ def test_a_bad_version_is_a_usage_error(released, capsys):
     assert "bad release version" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("name", ["report.html", "tables/reviews.parquet", MANIFEST, "scr.duckdb"])
+@pytest.mark.parametrize(
+    "name", ["briefing.html", "tables/reviews.parquet", MANIFEST, "scr.duckdb"]
+)
 def test_a_changed_byte_fails_verification(released, tmp_path, capsys, name):
     import shutil
 
@@ -100,6 +102,6 @@ def test_an_added_or_removed_file_fails_verification(released, tmp_path):
     (copy / "extra.txt").write_text("x")
     assert any("extra.txt" in p for p in verify_release(copy))
     (copy / "extra.txt").unlink()
-    (copy / "report.html").chmod(0o644)
-    (copy / "report.html").unlink()
-    assert any("report.html is missing" in p for p in verify_release(copy))
+    (copy / "briefing.html").chmod(0o644)
+    (copy / "briefing.html").unlink()
+    assert any("briefing.html is missing" in p for p in verify_release(copy))

@@ -41,7 +41,7 @@ class CheckRecord:
 
 @dataclass(frozen=True)
 class RawCounts:
-    """Counts over the loaded raw tables that a run's log and summary report."""
+    """Counts over the loaded raw tables that a run's log and summary print."""
 
     documents_quarantined: int
     recommendations: int

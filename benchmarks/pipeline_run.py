@@ -119,7 +119,7 @@ def measure_run(inbox: str, warehouse_dir: str, workers: int) -> dict[str, objec
     from orchestration.dbt_project import prepare_manifest
 
     prepare_manifest()  # as `scr run` does, before the dbt assets read it (a fresh clone has none)
-    import orchestration.assets as assets
+    import orchestration.intake as assets  # the raw-tables step's plain function lives here
     from orchestration.definitions import build_definitions
     from orchestration.resources import WarehouseResource
     from orchestration.settings import resolve_settings
@@ -144,7 +144,7 @@ def measure_run(inbox: str, warehouse_dir: str, workers: int) -> dict[str, objec
         warehouse_dir=str(settings.warehouse_dir),
         workers=settings.workers,
         max_file_bytes=settings.max_file_bytes,
-        coding_dir=str(settings.coding_dir),
+        manual_codes_dir=str(settings.manual_codes_dir),
     )
     job = build_definitions(warehouse).resolve_job_def("scr_pipeline")
     instance = dg.DagsterInstance.ephemeral()

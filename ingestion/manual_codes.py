@@ -5,12 +5,18 @@ A row naming an unknown code type or a code outside the codebook is left out wit
 naming the file and line, so one typo never holds back the rest of the coding or the run. A row
 with an empty `code` is not coded yet (as in a `scr coding sample` file) and is skipped quietly;
 several codes of one type may share a cell, separated by `;`.
+
+Parsing is pure (`parse_manual_codes`, `combine_manual_codes`); `read_manual_code_files` is the one
+edge that touches the file system, walking the folder of manual codes.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
 
 import polars as pl
 
@@ -24,6 +30,50 @@ MANUAL_CODES_SCHEMA = {
     "source_file": pl.String,
 }
 REQUIRED = ("recommendation_id", "code_type", "code")
+
+
+@dataclass(frozen=True)
+class ManualCodeFile:
+    """One CSV of the folder: its name and text, or why it could not be read."""
+
+    name: str
+    text: str | None
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class ManualCodes:
+    """Every usable manual code of a folder, and (file name, message) for what was left out."""
+
+    codes: pl.DataFrame
+    problems: list[tuple[str, str]]
+
+
+def read_manual_code_files(folder: Path) -> list[ManualCodeFile]:
+    """Every `*.csv` of `folder`, sorted by name (none when the folder does not exist)."""
+    files = []
+    for path in sorted(folder.glob("*.csv")) if folder.is_dir() else []:
+        try:
+            files.append(ManualCodeFile(path.name, path.read_text(encoding="utf-8-sig")))
+        except (OSError, UnicodeDecodeError) as exc:
+            files.append(ManualCodeFile(path.name, None, str(exc)))
+    return files
+
+
+def combine_manual_codes(files: Iterable[ManualCodeFile], codebook: Codebook) -> ManualCodes:
+    """Parse every file; an unreadable one is left out with a message, the rest are used."""
+    frames, problems = [], []
+    for file in files:
+        if file.text is None:
+            problems.append(
+                (file.name, f"{file.name}: cannot be read ({file.error}); file ignored")
+            )
+            continue
+        frame, found = parse_manual_codes(file.text, file.name, codebook)
+        frames.append(frame)
+        problems.extend((file.name, message) for message in found)
+    codes = pl.concat(frames) if frames else _frame([])
+    return ManualCodes(codes, problems)
 
 
 def parse_manual_codes(

@@ -8,6 +8,7 @@ to raw.data_quality_results (and so audit.data_quality_results) with the run id.
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
+from pathlib import Path
 
 import dagster as dg
 import duckdb
@@ -17,10 +18,12 @@ from expectations.codes import allowed_codes
 from expectations.runner import ExpectationResult, validate_suites
 from expectations.suites import Suite, build_suites
 from expectations.triage import describe_failure, triage_failures
-from orchestration.progress import report
+from orchestration.progress import log_progress
 from orchestration.resources import WarehouseResource, WriterLockResource
+from orchestration.run_summary import quarantine_metadata
 from orchestration.settings import SEEDS_DIR
-from warehouse.load import quarantine_documents
+from warehouse.load import loaded_document_count, quarantine_documents
+from warehouse.run_log import replace_quality_results
 
 CHECKED_TABLES = [
     "documents",
@@ -32,8 +35,6 @@ CHECKED_TABLES = [
     "action_plan_items",
 ]
 CHECK_NAME = "great_expectations"
-# Check metadata naming the documents a failed row-level check quarantined (read by the summary).
-QUARANTINED_METADATA = "quarantined_documents"
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ def validate_build(
     as `blocking` and nothing is quarantined.
     """
     results = validate_suites(con, suites)
-    documents = con.execute("SELECT count(*) FROM raw.documents WHERE status = 'ok'").fetchone()[0]
+    documents = loaded_document_count(con)
     triage = triage_failures(results, documents, max_quarantine_share)
     if triage.blocking or not triage.quarantine:
         return QualityOutcome(results, [], triage.blocking)
@@ -75,6 +76,15 @@ def validate_build(
     return QualityOutcome(results, quarantined, blocking)
 
 
+def check_build(build: Path, run_id: str, max_quarantine_share: float) -> QualityOutcome:
+    """Validate the build's raw tables with the codebook's suites and store every result."""
+    with duckdb.connect(str(build)) as con:
+        suites = build_suites(allowed_codes(SEEDS_DIR))
+        outcome = validate_build(con, suites, max_quarantine_share)
+        replace_quality_results(con, run_id, _results_frame(outcome.results))
+    return outcome
+
+
 @dg.multi_asset_check(
     specs=[
         dg.AssetCheckSpec(CHECK_NAME, asset=["raw", table], blocking=True)
@@ -87,23 +97,20 @@ def raw_quality_checks(
     writer: WriterLockResource,
 ) -> Iterator[dg.AssetCheckResult]:
     settings = warehouse.settings()
-    with duckdb.connect(str(settings.paths.build)) as con:
-        suites = build_suites(allowed_codes(SEEDS_DIR))
-        outcome = validate_build(con, suites, settings.max_quarantine_share)
-        _store(con, context.run.run_id, outcome.results)
+    outcome = check_build(settings.paths.build, context.run.run_id, settings.max_quarantine_share)
     for path, reason in outcome.quarantined:
-        report(context, f"quarantined {path}: {reason}")
+        log_progress(context, f"quarantined {path}: {reason}")
     by_table: dict[str, list[ExpectationResult]] = defaultdict(list)
     for result in outcome.results:
         by_table[result.table_name].append(result)
     for line in outcome.blocking:
-        report(context, f"not published: {line}")
+        log_progress(context, f"not published: {line}")
     systematic = [line for line in outcome.blocking if "documents failed row-level" in line]
     for table in CHECKED_TABLES:
         quarantined = outcome.quarantined if table == "documents" else []
         yield _check_result(table, by_table[table], quarantined, systematic)
     failed = [r for r in outcome.results if not r.is_success]
-    report(
+    log_progress(
         context,
         f"Great Expectations: {len(outcome.results) - len(failed)}/{len(outcome.results)} passed",
     )
@@ -118,15 +125,12 @@ def _check_result(
     failed = [r for r in results if not r.is_success]
     blocking = [r for r in failed if r.is_blocking]
     notes = systematic if blocking else []
-    metadata: dict[str, object] = {
-        "expectations": len(results),
-        "failed": len(failed),
-        "failed_blocking": len(blocking),
+    metadata: dict[str, dg.MetadataValue] = {
+        "expectations": dg.MetadataValue.int(len(results)),
+        "failed": dg.MetadataValue.int(len(failed)),
+        "failed_blocking": dg.MetadataValue.int(len(blocking)),
+        **quarantine_metadata(quarantined),
     }
-    if quarantined:
-        metadata[QUARANTINED_METADATA] = dg.MetadataValue.json(
-            [{"path": path, "reason": reason} for path, reason in quarantined]
-        )
     return dg.AssetCheckResult(
         asset_key=dg.AssetKey(["raw", table]),
         check_name=CHECK_NAME,
@@ -137,14 +141,8 @@ def _check_result(
     )
 
 
-def _store(con: duckdb.DuckDBPyConnection, run_id: str, results: list[ExpectationResult]) -> None:
+def _results_frame(results: list[ExpectationResult]) -> pl.DataFrame:
+    """The results as raw.data_quality_results rows (without the run id)."""
     if not results:
-        return
-    rows = [{"run_id": run_id, **asdict(r)} for r in results]
-    frame = pl.DataFrame(rows).drop("document_ids")
-    con.register("_results", frame.to_arrow())
-    try:
-        con.execute("DELETE FROM raw.data_quality_results WHERE run_id = ?", [run_id])
-        con.execute("INSERT INTO raw.data_quality_results BY NAME SELECT * FROM _results")
-    finally:
-        con.unregister("_results")
+        return pl.DataFrame()
+    return pl.DataFrame([asdict(r) for r in results]).drop("document_ids")

@@ -23,7 +23,7 @@ from ingestion.errors import NoPublishedWarehouse, ScrError, UsageError
 from orchestration.coding_commands import add_commands as add_coding_commands
 from orchestration.inspect_commands import add_commands as add_inspect_commands
 from orchestration.publication_commands import add_commands as add_publication_commands
-from orchestration.settings import ALLOW_REMOVALS_ENV, MAX_REMOVAL_SHARE_ENV
+from orchestration.settings import ALLOW_REMOVALS_ENV, MANUAL_CODES_ENV, MAX_REMOVAL_SHARE_ENV
 from orchestration.trace_log import write_trace
 
 EXIT_PUBLISHED = 0
@@ -70,10 +70,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="files larger than this are quarantined unread (default: $SCR_MAX_FILE_BYTES, else 200 MB)",
     )
     run.add_argument(
-        "--coding",
+        "--manual-codes",
+        metavar="DIR",
         help="folder of manual-code CSVs that override automatic codes "
-        "(default: $SCR_CODING_DIR, else coding/)",
+        f"(default: ${MANUAL_CODES_ENV}, else manual_codes/)",
     )
+    # the option's name before the folder was renamed: still accepted, no longer listed
+    run.add_argument("--coding", dest="manual_codes", help=argparse.SUPPRESS)
     run.add_argument(
         "--allow-removals",
         action="store_true",
@@ -140,9 +143,10 @@ def _dispatch(argv: list[str]) -> int:
 
 def _internal_error(command: str) -> int:
     log = write_trace(command, traceback.format_exc())
-    kind, value = sys.exc_info()[:2]
+    error = sys.exc_info()[1]  # called from an `except` block: there is one
     print(
-        f"scr {command}: internal error ({kind.__name__}: {value}); the full trace is in {log}. "
+        f"scr {command}: internal error ({type(error).__name__}: {error}); the full trace is in "
+        f"{log}. "
         "Please report it with that file.",
         file=sys.stderr,
     )
@@ -198,7 +202,7 @@ def _run(args: argparse.Namespace) -> int:
         args.warehouse,
         args.workers,
         args.max_file_bytes,
-        args.coding,
+        args.manual_codes,
         args.max_removal_share,
         args.allow_removals,
     )
@@ -213,7 +217,7 @@ def _run(args: argparse.Namespace) -> int:
         warehouse_dir=str(settings.warehouse_dir),
         workers=settings.workers,
         max_file_bytes=settings.max_file_bytes,
-        coding_dir=str(settings.coding_dir),
+        manual_codes_dir=str(settings.manual_codes_dir),
         allow_removals=settings.allow_removals,
         max_removal_share=settings.max_removal_share,
     )

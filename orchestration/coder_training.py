@@ -123,7 +123,7 @@ def evaluate_coder(realdocs: Path, progress: Callable[[str], None] = print) -> l
         "document, thresholds chosen inside each)"
     )
 
-    def code(model: LearnedCoder, example: Example) -> tuple[frozenset[str], str, str]:
+    def code_item(model: LearnedCoder, example: Example) -> tuple[frozenset[str], str, str]:
         """The whole coder on the item's text alone (no heading, no section)."""
         codes = code_recommendation(example.text, None, "", codebook, coder=model)
         return (
@@ -132,19 +132,22 @@ def evaluate_coder(realdocs: Path, progress: Callable[[str], None] = print) -> l
             codes.layer.code,
         )
 
-    held = cross_validate(examples, space.themes, space.agencies, space.layers, code)
+    held = cross_validate(examples, space.themes, space.agencies, space.layers, code_item)
     ids = sorted(held)
     truth = [examples[i].themes or frozenset() for i in ids]
     predicted = [held[i][0] for i in ids]
     rows = []
     micro = set_scores(truth, predicted)
     rows.append(_row("theme", "all", micro, sum(len(t) for t in truth)))
-    for code, score in per_code_scores(truth, predicted, space.themes).items():
-        rows.append(_row("theme", code, score, int(score["support"])))
-    for position, code_type in ((1, "agency"), (2, "layer")):
-        want = {i: getattr(examples[i], code_type) for i in ids}
-        got = {i: held[i][position] for i in ids}
-        share = accuracy(want, got)
+    for theme, score in per_code_scores(truth, predicted, space.themes).items():
+        rows.append(_row("theme", theme, score, int(score["support"])))
+    # one code per item: (its type, the true code, the predicted one) by item
+    single_codes = (
+        ("agency", _labelled({i: examples[i].agency for i in ids}), {i: held[i][1] for i in ids}),
+        ("layer", _labelled({i: examples[i].layer for i in ids}), {i: held[i][2] for i in ids}),
+    )
+    for code_type, want, got in single_codes:
+        share = accuracy({str(i): c for i, c in want.items()}, {str(i): c for i, c in got.items()})
         rows.append(
             _row(code_type, "all", {"precision": share, "recall": share, "f1": share}, len(ids))
         )
@@ -156,6 +159,12 @@ def evaluate_coder(realdocs: Path, progress: Callable[[str], None] = print) -> l
                 _row(code_type, code, per_code_scores(t, p, [code])[code], sum(map(bool, t)))
             )
     return rows
+
+
+def _labelled(codes: dict[int, str | None]) -> dict[int, str]:
+    """The codes of real items, which always carry their agency and layer."""
+    assert all(code is not None for code in codes.values()), "a real item without its code"
+    return {i: code for i, code in codes.items() if code is not None}
 
 
 def _row(code_type: str, code: str, score: dict, support: int) -> dict:

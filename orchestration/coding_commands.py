@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from ingestion.errors import NoPublishedWarehouse, UsageError
-from orchestration.settings import DEFAULT_CODING_DIR, PROJECT_ROOT, resolve_settings
+from orchestration.settings import DEFAULT_MANUAL_CODES_DIR, PROJECT_ROOT, resolve_settings
 
 
 def realdocs_dir() -> Path:
@@ -60,7 +60,9 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     )
     sample.add_argument("--n", type=int, default=50, help="how many recommendations (default 50)")
     sample.add_argument("--warehouse", help="warehouse folder (default: $SCR_WAREHOUSE_DIR)")
-    sample.add_argument("--out", type=Path, help="the CSV (default: coding/sample-YYYY-MM-DD.csv)")
+    sample.add_argument(
+        "--out", type=Path, help="the CSV (default: manual_codes/sample-YYYY-MM-DD.csv)"
+    )
     sample.set_defaults(handler=_sample)
 
 
@@ -85,7 +87,7 @@ def _sample(args: argparse.Namespace) -> int:
 
     if args.n < 1:
         raise UsageError(f"--n must be 1 or more, not {args.n}")
-    out = args.out or DEFAULT_CODING_DIR / f"sample-{date.today().isoformat()}.csv"
+    out = args.out or DEFAULT_MANUAL_CODES_DIR / f"sample-{date.today().isoformat()}.csv"
     if out.exists():
         raise UsageError(f"{out} exists: code it, move it, or give --out")
     count = write_sample(_published(args.warehouse), out, args.n)

@@ -1,8 +1,13 @@
-"""The dbt project, built once, and its manifest kept fresh for Dagster to read."""
+"""The dbt project, built once, and its manifest kept fresh for Dagster to read.
+
+The build file dbt writes is passed on dbt's command line (`--vars`, read by profiles.yml), never
+through this process's environment.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -15,6 +20,9 @@ from dagster_dbt import DbtProject
 from orchestration.settings import PROJECT_ROOT
 
 DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
+# How dbt is told which file to build: a var on its command line (profiles.yml reads it first)...
+DBT_DB_PATH_VAR = "scr_db_path"
+# ...or, for dbt run by hand or by tests, this environment variable.
 DBT_DB_PATH_ENV = "SCR_DBT_DB_PATH"
 # One target folder for pipeline runs, so dbt's partial parsing carries over from run to run.
 DBT_TARGET_PATH = DBT_PROJECT_DIR / "target" / "pipeline"
@@ -27,7 +35,19 @@ def dbt_executable() -> Path:
 
 @cache
 def dbt_project() -> DbtProject:
-    return DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
+    """The project, its manifest prepared: dagster-dbt reads it when the dbt assets are defined.
+
+    Cached, so the manifest is checked (and `dbt parse` run if stale) once per process, when the
+    project is first asked for, never merely by importing the definitions.
+    """
+    project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
+    _parse_if_stale(project.manifest_path)
+    return project
+
+
+def db_path_vars(database: Path) -> list[str]:
+    """dbt arguments that point its profile at `database` (see profiles.yml)."""
+    return ["--vars", json.dumps({DBT_DB_PATH_VAR: str(database)})]
 
 
 def _sources_newest_mtime() -> float:
@@ -38,14 +58,18 @@ def _sources_newest_mtime() -> float:
 
 
 def prepare_manifest() -> Path:
+    """The project's manifest, parsed first when missing or older than the project's files."""
+    return dbt_project().manifest_path
+
+
+def _parse_if_stale(manifest: Path) -> None:
     """Run `dbt parse` when the manifest is missing or older than the project's files.
 
     dagster-dbt reads the manifest when the definitions load; outside `dagster dev` nothing else
     writes it (see the stack notes).
     """
-    manifest = dbt_project().manifest_path
     if manifest.exists() and manifest.stat().st_mtime >= _sources_newest_mtime():
-        return manifest
+        return
     env = {**os.environ, "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
     completed = subprocess.run(
         [str(dbt_executable()), "parse", "--quiet", "--profiles-dir", str(DBT_PROJECT_DIR)],
@@ -59,7 +83,6 @@ def prepare_manifest() -> Path:
         raise RuntimeError(
             f"`dbt parse` failed in {DBT_PROJECT_DIR}:\n{completed.stdout}\n{completed.stderr}"
         )
-    return manifest
 
 
 def project_fingerprint() -> str:

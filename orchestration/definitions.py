@@ -1,23 +1,19 @@
-"""The Dagster definitions: what `make serve` (webserver and daemon) and `scr run` load."""
+"""The Dagster definitions: what `make serve` (webserver and daemon) and `scr run` load.
+
+The dbt assets need the project's manifest; `orchestration.dbt_project.dbt_project()` prepares it
+the first time the project is asked for.
+"""
 
 import dagster as dg
 
-from orchestration.dbt_project import DBT_PROJECT_DIR, dbt_executable, prepare_manifest
+from orchestration.assets import briefing_html, dbt_models, published_warehouse, raw_tables
+from orchestration.checks import raw_quality_checks
+from orchestration.dbt_project import DBT_PROJECT_DIR, dbt_executable
 from orchestration.dbt_resource import ScrDbtCliResource
-
-prepare_manifest()  # the dbt assets below read it when this module loads
-
-from orchestration.assets import (  # noqa: E402
-    briefing_html,
-    dbt_models,
-    published_warehouse,
-    raw_tables,
-)
-from orchestration.checks import raw_quality_checks  # noqa: E402
-from orchestration.jobs import scr_pipeline  # noqa: E402
-from orchestration.resources import WarehouseResource, WriterLockResource  # noqa: E402
-from orchestration.schedules import daily_refresh  # noqa: E402
-from orchestration.sensors import inbox_sensor  # noqa: E402
+from orchestration.jobs import scr_pipeline
+from orchestration.resources import WarehouseResource, WriterLockResource
+from orchestration.schedules import daily_refresh
+from orchestration.sensors import inbox_sensor
 
 
 def build_definitions(warehouse: WarehouseResource | None = None) -> dg.Definitions:

@@ -179,7 +179,7 @@ def read_truth(truth: Path) -> list[dict]:
 
 
 def evaluate_corpus(docs: Path, truth: Path, progress: bool = False) -> dict:
-    """Extract every document named in `truth` and score it against the truth: the report dict."""
+    """Extract every document named in `truth` and score it against the truth, as a dict."""
     from ingestion.as_json import extraction_as_dict
     from ingestion.evaluation import Evaluation, evaluate_document
     from ingestion.extract import StageFailed, analyse_document
@@ -214,13 +214,13 @@ def _evaluate(args: argparse.Namespace) -> int:
         return _evaluate_real(args)
     if args.docs is None or args.truth is None:
         raise UsageError("give --docs and --truth (or --real for the learned coder)")
-    report = evaluate_corpus(args.docs, args.truth, progress=True)
+    evaluation = evaluate_corpus(args.docs, args.truth, progress=True)
     try:
         args.out.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UsageError(f"cannot write {args.out}: {exc.strerror}") from exc
-    args.out.write_text(json.dumps(report, indent=2, sort_keys=True) + "\n")
-    print(render_evaluation(report))
+    args.out.write_text(json.dumps(evaluation, indent=2, sort_keys=True) + "\n")
+    print(render_evaluation(evaluation))
     print(f"written: {args.out}")
     return 0
 
@@ -244,13 +244,13 @@ def _evaluate_real(args: argparse.Namespace) -> int:
     return 0
 
 
-def render_evaluation(report: dict) -> str:
+def render_evaluation(evaluation: dict) -> str:
     rows = [("field", "precision", "recall", "F1 / accuracy", "n")]
     for name in ("recommendations", "theme_codes", "case_themes", "action_plan_items"):
-        s = report[name]
+        s = evaluation[name]
         n = s["true_positive"] + s["false_negative"]
         rows.append((name, f"{s['precision']:.4f}", f"{s['recall']:.4f}", f"{s['f1']:.4f}", str(n)))
-    for name, s in report["accuracy"].items():
+    for name, s in evaluation["accuracy"].items():
         rows.append((f"{name} (accuracy)", "", "", f"{s['accuracy']:.4f}", str(s["total"])))
     widths = [max(len(row[i]) for row in rows) for i in range(5)]
     return "\n".join(

@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 import dagster as dg
 
 terminal = logging.getLogger("scr")
 
 
-def report(context: dg.OpExecutionContext | dg.AssetExecutionContext, message: str) -> None:
+StepContext = dg.OpExecutionContext | dg.AssetExecutionContext | dg.AssetCheckExecutionContext
+
+
+def log_progress(context: StepContext, message: str) -> None:
+    """Log one progress line to the run's Dagster log and to the terminal."""
     context.log.info(message)
     terminal.info(message)
+
+
+def progress_logger(context: StepContext) -> Callable[[str], None]:
+    """`log_progress` bound to one step's context, for the plain functions a step calls."""
+    return lambda message: log_progress(context, message)

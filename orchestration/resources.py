@@ -19,7 +19,7 @@ class WarehouseResource(dg.ConfigurableResource):
     warehouse_dir: str | None = None
     workers: int | None = None
     max_file_bytes: int | None = None
-    coding_dir: str | None = None
+    manual_codes_dir: str | None = None
     max_removal_share: float | None = None
     allow_removals: bool | None = None
     max_quarantine_share: float | None = None
@@ -30,7 +30,7 @@ class WarehouseResource(dg.ConfigurableResource):
             self.warehouse_dir,
             self.workers,
             self.max_file_bytes,
-            self.coding_dir,
+            self.manual_codes_dir,
             self.max_removal_share,
             self.allow_removals,
             self.max_quarantine_share,

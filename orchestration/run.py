@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import dagster as dg
+from dagster._utils.error import SerializableErrorInfo  # the error type of failure events
 
 from ingestion.errors import ScrError
-from orchestration.checks import QUARANTINED_METADATA
+from orchestration.run_summary import IntakeSummary, quarantined_from_metadata
 from orchestration.settings import resolve_settings
 
 
@@ -21,24 +21,30 @@ class RunOutcome:
     run_id: str
     warehouse: str
     succeeded: bool = False
-    counts: dict[str, int] = field(default_factory=dict)
+    intake: IntakeSummary | None = None  # None when the run stopped before loading the inbox
+    quarantined_by_checks: int = 0
     checks_passed: list[str] = field(default_factory=list)
     checks_failed: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     quarantined: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     traces: list[str] = field(default_factory=list)  # full error traces, for the log file
 
+    @property
+    def documents_quarantined(self) -> int:
+        """Quarantined documents in the build: as loaded, plus those the checks took out."""
+        loaded = self.intake.documents_quarantined if self.intake else 0
+        return loaded + self.quarantined_by_checks
+
     def render(self) -> str:
         lines = [f"run {self.run_id}"]
-        if self.counts:
-            c = self.counts
+        if self.intake:
+            i = self.intake
             lines.append(
-                f"documents: {c.get('documents_seen', 0)} seen, {c.get('documents_new', 0)} "
-                f"extracted, {c.get('documents_unchanged', 0)} unchanged, "
-                f"{c.get('documents_removed', 0)} removed, "
-                f"{c.get('documents_quarantined', 0)} quarantined"
+                f"documents: {i.documents_seen} seen, {i.documents_new} extracted, "
+                f"{i.documents_unchanged} unchanged, {i.documents_removed} removed, "
+                f"{self.documents_quarantined} quarantined"
             )
-            lines.append(f"recommendations: {c.get('recommendations', 0)}")
+            lines.append(f"recommendations: {i.recommendations}")
         lines.extend(f"  quarantined: {path}: {_clip(reason)}" for path, reason in self.quarantined)
         lines.append(f"checks: {len(self.checks_passed)} passed, {len(self.checks_failed)} failed")
         lines.extend(f"  FAILED {failure}" for failure in self.checks_failed)
@@ -57,7 +63,7 @@ def run_pipeline(
     warehouse_dir: str | None = None,
     workers: int | None = None,
     max_file_bytes: int | None = None,
-    coding_dir: str | None = None,
+    manual_codes_dir: str | None = None,
     instance: dg.DagsterInstance | None = None,
     allow_removals: bool | None = None,
     max_removal_share: float | None = None,
@@ -77,7 +83,7 @@ def run_pipeline(
         warehouse_dir,
         workers,
         max_file_bytes,
-        coding_dir,
+        manual_codes_dir,
         max_removal_share,
         allow_removals,
         max_quarantine_share,
@@ -87,7 +93,7 @@ def run_pipeline(
         warehouse_dir=str(settings.warehouse_dir),
         workers=settings.workers,
         max_file_bytes=settings.max_file_bytes,
-        coding_dir=str(settings.coding_dir),
+        manual_codes_dir=str(settings.manual_codes_dir),
         max_removal_share=settings.max_removal_share,
         allow_removals=settings.allow_removals,
         max_quarantine_share=settings.max_quarantine_share,
@@ -107,51 +113,57 @@ def run_pipeline(
 
 
 def summarise(result: dg.ExecuteInProcessResult, warehouse: str) -> RunOutcome:
+    """What happened in the run, from its events."""
     outcome = RunOutcome(published=False, run_id=result.run_id, warehouse=warehouse)
     quarantined: dict[str, str] = {}
     for event in result.all_events:
         if event.event_type == dg.DagsterEventType.ASSET_MATERIALIZATION:
-            key = event.asset_key.path if event.asset_key else []
-            metadata = event.materialization.metadata
-            if key == ["raw", "documents"]:
-                outcome.counts = {
-                    k: int(v.value) for k, v in metadata.items() if k != QUARANTINED_METADATA
-                }
-                quarantined.update(_quarantined(metadata))
-            if key == ["warehouse", "published"]:
-                outcome.published = True
+            _read_materialization(outcome, event, quarantined)
         elif event.event_type == dg.DagsterEventType.ASSET_CHECK_EVALUATION:
             evaluation = event.event_specific_data
-            name = f"{evaluation.asset_key.to_user_string()}:{evaluation.check_name}"
-            by_checks = _quarantined(evaluation.metadata)
-            quarantined.update(by_checks)
-            if by_checks and outcome.counts:
-                outcome.counts["documents_quarantined"] += len(by_checks)
-            if evaluation.passed:
-                outcome.checks_passed.append(name)
-            else:
-                why = evaluation.description or ""
-                outcome.checks_failed.append(f"{name} ({evaluation.severity.value}) {why}".strip())
+            assert isinstance(evaluation, dg.AssetCheckEvaluation)  # the event type says so
+            _read_check(outcome, evaluation, quarantined)
         elif event.is_failure and event.event_specific_data is not None:
             error = getattr(event.event_specific_data, "error", None)
-            if error is not None:
+            if isinstance(error, SerializableErrorInfo):
                 _add_error(outcome, error)
     outcome.quarantined = sorted(quarantined.items())
     outcome.succeeded = result.success
     return outcome
 
 
-def _quarantined(metadata: Mapping[str, object]) -> dict[str, str]:
-    value = metadata.get(QUARANTINED_METADATA)
-    rows = getattr(value, "value", None) or []
-    return {row["path"]: row["reason"] for row in rows}
+def _read_materialization(
+    outcome: RunOutcome, event: dg.DagsterEvent, quarantined: dict[str, str]
+) -> None:
+    key = event.asset_key.path if event.asset_key else []
+    if key == ["raw", "documents"]:
+        assert event.step_materialization_data is not None  # a materialization event's data
+        metadata = event.step_materialization_data.materialization.metadata
+        outcome.intake = IntakeSummary.from_metadata(metadata)
+        quarantined.update(outcome.intake.quarantined)
+    elif key == ["warehouse", "published"]:
+        outcome.published = True
+
+
+def _read_check(
+    outcome: RunOutcome, evaluation: dg.AssetCheckEvaluation, quarantined: dict[str, str]
+) -> None:
+    name = f"{evaluation.asset_key.to_user_string()}:{evaluation.check_name}"
+    by_check = quarantined_from_metadata(evaluation.metadata)
+    quarantined.update(by_check)
+    outcome.quarantined_by_checks += len(by_check)
+    if evaluation.passed:
+        outcome.checks_passed.append(name)
+    else:
+        why = evaluation.description or ""
+        outcome.checks_failed.append(f"{name} ({evaluation.severity.value}) {why}".strip())
 
 
 def _clip(text: str, limit: int = 200) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _add_error(outcome: RunOutcome, error: object) -> None:
+def _add_error(outcome: RunOutcome, error: SerializableErrorInfo) -> None:
     """One line per distinct failure; a trace only for what is not an expected `ScrError`."""
     expected = _expected_error(error)
     line = expected or _first_line(error)
@@ -161,20 +173,21 @@ def _add_error(outcome: RunOutcome, error: object) -> None:
         outcome.traces.append(error.to_string())
 
 
-def _expected_error(error: object) -> str | None:
+def _expected_error(error: SerializableErrorInfo | None) -> str | None:
     """The bare message of a `ScrError` anywhere in the error's cause chain, else None."""
     names = _scr_error_names()
     while error is not None:
-        if getattr(error, "cls_name", None) in names:
+        if error.cls_name in names:
             message = error.message.strip()
             prefix, _, rest = message.partition(": ")
-            return rest if prefix.endswith(error.cls_name) else message
-        error = getattr(error, "cause", None)
+            return rest if error.cls_name and prefix.endswith(error.cls_name) else message
+        error = error.cause
     return None
 
 
 def _scr_error_names() -> set[str]:
-    found, pending = set(), [ScrError]
+    found: set[str] = set()
+    pending: list[type[ScrError]] = [ScrError]
     while pending:
         cls = pending.pop()
         found.add(cls.__name__)
@@ -182,9 +195,8 @@ def _scr_error_names() -> set[str]:
     return found
 
 
-def _first_line(error: object) -> str:
-    message = getattr(error, "message", str(error)).strip()
-    cause = getattr(error, "cause", None)
+def _first_line(error: SerializableErrorInfo) -> str:
+    message, cause = error.message.strip(), error.cause
     while cause is not None and "dagster" in message.lower()[:80]:
         message, cause = cause.message.strip(), cause.cause
     return message.splitlines()[0] if message else "unknown error"

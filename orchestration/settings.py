@@ -7,8 +7,10 @@ setting, the value and what would be right.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from ingestion.errors import UsageError
 from warehouse.paths import WarehousePaths
@@ -17,14 +19,16 @@ PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_INBOX = PROJECT_ROOT / "corpus" / "sample" / "reports"
 DEFAULT_WAREHOUSE_DIR = PROJECT_ROOT / "warehouse" / "data"
 SEEDS_DIR = PROJECT_ROOT / "dbt_project" / "seeds"
-DEFAULT_CODING_DIR = PROJECT_ROOT / "coding"
+DEFAULT_MANUAL_CODES_DIR = PROJECT_ROOT / "manual_codes"
 DEFAULT_DAGSTER_HOME = PROJECT_ROOT / "warehouse" / "dagster_home"
 
 INBOX_ENV = "SCR_INBOX"
 WAREHOUSE_ENV = "SCR_WAREHOUSE_DIR"
 WORKERS_ENV = "SCR_WORKERS"
 MAX_FILE_BYTES_ENV = "SCR_MAX_FILE_BYTES"
-CODING_ENV = "SCR_CODING_DIR"
+MANUAL_CODES_ENV = "SCR_MANUAL_CODES_DIR"
+# The variable's name before the folder was renamed: still read, after the new one.
+DEPRECATED_MANUAL_CODES_ENV = "SCR_CODING_DIR"
 MAX_REMOVAL_SHARE_ENV = "SCR_MAX_REMOVAL_SHARE"
 ALLOW_REMOVALS_ENV = "SCR_ALLOW_REMOVALS"
 MAX_QUARANTINE_SHARE_ENV = "SCR_MAX_QUARANTINE_SHARE"
@@ -34,6 +38,7 @@ DEFAULT_MAX_REMOVAL_SHARE = 0.5
 # Failed row-level checks quarantine their documents, up to this share of the run's documents;
 # past it the failure is taken for a systematic fault and blocks publication.
 DEFAULT_MAX_QUARANTINE_SHARE = 0.25
+_Number = TypeVar("_Number", int, float)
 
 
 @dataclass(frozen=True)
@@ -42,7 +47,7 @@ class Settings:
     warehouse_dir: Path
     workers: int
     max_file_bytes: int
-    coding_dir: Path
+    manual_codes_dir: Path
     max_removal_share: float = DEFAULT_MAX_REMOVAL_SHARE
     allow_removals: bool = False
     max_quarantine_share: float = DEFAULT_MAX_QUARANTINE_SHARE
@@ -57,7 +62,7 @@ def resolve_settings(
     warehouse_dir: str | None = None,
     workers: int | None = None,
     max_file_bytes: int | None = None,
-    coding_dir: str | None = None,
+    manual_codes_dir: str | None = None,
     max_removal_share: float | None = None,
     allow_removals: bool | None = None,
     max_quarantine_share: float | None = None,
@@ -66,15 +71,15 @@ def resolve_settings(
     inbox_path = inbox or os.environ.get(INBOX_ENV) or DEFAULT_INBOX
     warehouse_path = warehouse_dir or os.environ.get(WAREHOUSE_ENV) or DEFAULT_WAREHOUSE_DIR
     if workers is None:
-        workers = _env_number(WORKERS_ENV, int)
+        workers = _env_int(WORKERS_ENV)
         workers = os.cpu_count() or 1 if workers is None else workers
     if max_file_bytes is None:
-        max_file_bytes = _env_number(MAX_FILE_BYTES_ENV, int)
+        max_file_bytes = _env_int(MAX_FILE_BYTES_ENV)
         max_file_bytes = DEFAULT_MAX_FILE_BYTES if max_file_bytes is None else max_file_bytes
     if max_removal_share is None:
-        max_removal_share = _env_number(MAX_REMOVAL_SHARE_ENV, float)
+        max_removal_share = _env_float(MAX_REMOVAL_SHARE_ENV)
     if max_quarantine_share is None:
-        max_quarantine_share = _env_number(MAX_QUARANTINE_SHARE_ENV, float)
+        max_quarantine_share = _env_float(MAX_QUARANTINE_SHARE_ENV)
     if allow_removals is None:
         allow_removals = os.environ.get(ALLOW_REMOVALS_ENV, "").lower() in {"1", "true", "yes"}
     _require(workers >= 1, f"workers must be 1 or more, not {workers}")
@@ -92,7 +97,7 @@ def resolve_settings(
         warehouse_dir=Path(warehouse_path).resolve(),
         workers=workers,
         max_file_bytes=max_file_bytes,
-        coding_dir=Path(coding_dir or os.environ.get(CODING_ENV) or DEFAULT_CODING_DIR).resolve(),
+        manual_codes_dir=_manual_codes_dir(manual_codes_dir).resolve(),
         max_removal_share=removal,
         allow_removals=allow_removals,
         max_quarantine_share=quarantine,
@@ -122,14 +127,32 @@ def check_warehouse_writable(settings: Settings) -> None:
         )
 
 
-def _env_number(name: str, kind: type[int] | type[float]) -> int | float | None:
+def _manual_codes_dir(given: str | None) -> Path:
+    """The folder given, else $SCR_MANUAL_CODES_DIR, else the deprecated $SCR_CODING_DIR."""
+    return Path(
+        given
+        or os.environ.get(MANUAL_CODES_ENV)
+        or os.environ.get(DEPRECATED_MANUAL_CODES_ENV)
+        or DEFAULT_MANUAL_CODES_DIR
+    )
+
+
+def _env_int(name: str) -> int | None:
+    return _env_number(name, int, "a whole number")
+
+
+def _env_float(name: str) -> float | None:
+    return _env_number(name, float, "a number")
+
+
+def _env_number(name: str, kind: Callable[[str], _Number], what: str) -> _Number | None:
+    """The variable as a number, None when unset or empty; a `UsageError` when not a number."""
     raw = os.environ.get(name)
     if raw is None or raw.strip() == "":
         return None
     try:
         return kind(raw)
     except ValueError:
-        what = "a whole number" if kind is int else "a number"
         raise UsageError(f"{name}={raw!r} is not {what}: set it to {what} or unset it") from None
 
 

@@ -90,3 +90,20 @@ def test_corpus_command_passes_through_to_the_generator(tmp_path, capsys):
         main(["corpus", "generate", "--help"])
     assert exit_info.value.code == 0
     assert "--reviews" in capsys.readouterr().out
+
+
+def test_manual_codes_option_is_listed_and_its_old_name_still_works(capsys, monkeypatch):
+    from orchestration.cli import build_parser
+    from orchestration.settings import resolve_settings
+
+    with pytest.raises(SystemExit):
+        main(["run", "--help"])
+    help_text = capsys.readouterr().out
+    assert "--manual-codes" in help_text and "--coding" not in help_text
+    args = build_parser().parse_args(["run", "--coding", "old"])
+    assert args.manual_codes == "old"
+    monkeypatch.delenv("SCR_MANUAL_CODES_DIR", raising=False)
+    monkeypatch.setenv("SCR_CODING_DIR", "/tmp/old-codes")
+    assert str(resolve_settings().manual_codes_dir) == "/tmp/old-codes"
+    monkeypatch.setenv("SCR_MANUAL_CODES_DIR", "/tmp/new-codes")
+    assert str(resolve_settings().manual_codes_dir) == "/tmp/new-codes"

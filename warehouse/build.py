@@ -11,8 +11,10 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import IO
 
@@ -20,6 +22,7 @@ import duckdb
 
 from ingestion.errors import ScrError
 from warehouse.paths import WarehousePaths
+from warehouse.run_log import CheckRecord, log_run_published, replace_check_results
 from warehouse.schema import create_raw_schema
 
 
@@ -98,3 +101,26 @@ def discard_build(paths: WarehousePaths) -> None:
 def connect_read_only(path: Path) -> duckdb.DuckDBPyConnection:
     """A reader's connection: it never takes the write lock, so it never blocks the pipeline."""
     return duckdb.connect(str(path), read_only=True)
+
+
+@dataclass(frozen=True)
+class PublishedRun:
+    """Where a run's checked build went, and how many of its checks passed and failed."""
+
+    path: Path
+    checks_passed: int
+    checks_failed: int
+
+
+def publish_run(
+    paths: WarehousePaths, run_id: str, finished_at: datetime, checks: Sequence[CheckRecord]
+) -> PublishedRun:
+    """Close the run's log entry in the build, store the checks it counted, and publish it.
+
+    The checks are stored beside the run so audit.runs, the briefing's data-quality banner and
+    the run's summary count the same ones.
+    """
+    with duckdb.connect(str(paths.build)) as con:
+        log_run_published(con, run_id, finished_at)
+        passed, failed = replace_check_results(con, run_id, checks)
+    return PublishedRun(publish_build(paths), passed, failed)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 
 import duckdb
 import polars as pl
 
-from ingestion.records import RAW_SCHEMAS
+from ingestion.records import EXTRACTION_ISSUES_SCHEMA, EXTRACTOR_VERSION, RAW_SCHEMAS
 
 # Tables holding one document's records; `documents` is handled apart (it keeps sightings).
 _PER_DOCUMENT_TABLES = [t for t in RAW_SCHEMAS if t != "documents"]
@@ -161,9 +161,38 @@ def replace_table(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFram
         _insert(con, table, frame)
 
 
-def replace_run_issues(con: duckdb.DuckDBPyConnection, stage: str, issues: pl.DataFrame) -> None:
-    """Issues that belong to the inbox as a whole (duplicates, manual-code files), not to one
-    document's extraction: they are worked out afresh each run, so the old ones go."""
+def replace_run_warnings(
+    con: duckdb.DuckDBPyConnection,
+    stage: str,
+    warnings: Sequence[tuple[str | None, str, str]],
+) -> None:
+    """Warnings (document id, path, message) that belong to the inbox as a whole (duplicates,
+    manual-code files), not to one document's extraction: they are worked out afresh each run, so
+    the stage's old ones go."""
     con.execute("DELETE FROM raw.extraction_issues WHERE stage = ?", [stage])
-    if not issues.is_empty():
-        _insert(con, "extraction_issues", issues)
+    if warnings:
+        _insert(con, "extraction_issues", _warnings_frame(stage, warnings))
+
+
+def _warnings_frame(stage: str, warnings: Sequence[tuple[str | None, str, str]]) -> pl.DataFrame:
+    return pl.DataFrame(
+        [
+            {
+                "document_id": document_id,
+                "path": path,
+                "stage": stage,
+                "severity": "warning",
+                "message": message,
+                "extractor_version": EXTRACTOR_VERSION,
+            }
+            for document_id, path, message in warnings
+        ],
+        schema=EXTRACTION_ISSUES_SCHEMA,
+    )
+
+
+def loaded_document_count(con: duckdb.DuckDBPyConnection) -> int:
+    """Documents loaded and not quarantined."""
+    row = con.execute("SELECT count(*) FROM raw.documents WHERE status = 'ok'").fetchone()
+    assert row is not None  # an aggregate without GROUP BY always returns one row
+    return int(row[0])

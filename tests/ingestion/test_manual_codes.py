@@ -42,3 +42,24 @@ def test_a_file_without_the_columns_is_ignored_whole():
     assert problems == [
         "bad.csv: missing column(s) recommendation_id, code_type, code; file ignored"
     ]
+
+
+def test_every_csv_of_the_folder_is_read_and_an_unreadable_one_is_named(tmp_path):
+    from ingestion.manual_codes import combine_manual_codes, read_manual_code_files
+
+    (tmp_path / "b.csv").write_text("recommendation_id,code_type,code\nabc-0001,theme,training\n")
+    (tmp_path / "a.csv").write_bytes(b"\xff\xfe\xfa not utf-8")
+    (tmp_path / "notes.txt").write_text("not read")
+    files = read_manual_code_files(tmp_path)
+    assert [f.name for f in files] == ["a.csv", "b.csv"]
+    manual = combine_manual_codes(files, CODEBOOK)
+    assert manual.codes["code"].to_list() == ["training"]
+    assert [name for name, _ in manual.problems] == ["a.csv"]
+    assert "cannot be read" in manual.problems[0][1]
+
+
+def test_a_missing_folder_has_no_codes(tmp_path):
+    from ingestion.manual_codes import combine_manual_codes, read_manual_code_files
+
+    manual = combine_manual_codes(read_manual_code_files(tmp_path / "none"), CODEBOOK)
+    assert manual.codes.is_empty() and manual.problems == []

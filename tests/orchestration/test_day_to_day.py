@@ -80,7 +80,7 @@ def test_a_document_failing_a_row_level_check_is_quarantined_and_the_rest_publis
             [document_id],
         ).fetchall() == [("checks", "error")]
         reviews = con.execute("select count(*) from reporting.reviews").fetchone()[0]
-    assert reviews == first.counts["documents_seen"] - 1
+    assert reviews == first.intake.documents_seen - 1
 
     # The run is in the persistent instance `make serve` shows, with its check results.
     instance = dg.DagsterInstance.from_config(str(home))

@@ -71,7 +71,7 @@ def test_incremental_run_equals_a_full_rebuild_of_the_same_inbox(sample_run, tmp
     changed.write_bytes(original)
     second = run_pipeline(inbox=str(inbox), warehouse_dir=str(paths.root), workers=1)
     assert second.published, second.render()
-    assert second.counts["documents_new"] == 4, second.render()
+    assert second.intake.documents_new == 4, second.render()
     assert second.checks_failed == [] or all("(WARN)" in c for c in second.checks_failed)
 
     incremental, full = tables(paths), tables(full_paths)

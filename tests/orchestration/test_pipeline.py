@@ -36,15 +36,15 @@ def test_first_run_publishes_every_reporting_table(first_run):
     _, inbox, paths, outcome = first_run
     assert outcome.published and outcome.succeeded, outcome.render()
     assert (paths.root / "briefing.html").read_text().count("<table") >= 4
-    assert outcome.counts["documents_seen"] == len(list(inbox.iterdir()))
-    assert outcome.counts["documents_new"] == outcome.counts["documents_seen"]
+    assert outcome.intake.documents_seen == len(list(inbox.iterdir()))
+    assert outcome.intake.documents_new == outcome.intake.documents_seen
     assert outcome.checks_failed == [] or all("(WARN)" in c for c in outcome.checks_failed)
     with duckdb.connect(str(paths.published), read_only=True) as con:
         for table in REPORTING_TABLES - EMPTY_ON_THE_SAMPLE:
             rows = con.execute(f"select count(*) from reporting.{table}").fetchone()[0]
             assert rows > 0, f"reporting.{table} is empty"
         recs = con.execute("select count(*) from reporting.recommendations").fetchone()[0]
-        assert recs == outcome.counts["recommendations"]
+        assert recs == outcome.intake.recommendations
 
 
 def test_every_reporting_and_audit_column_is_described_in_the_database(first_run):
@@ -144,8 +144,8 @@ def test_second_run_extracts_nothing_and_changes_no_reporting_table(first_run, t
         con.execute("create table reporting.extraction_issues as from audit.extraction_issues")
     outcome = run_pipeline(inbox=str(inbox), warehouse_dir=str(paths.root), workers=2)
     assert outcome.published, outcome.render()
-    assert outcome.counts["documents_new"] == 0
-    assert outcome.counts["documents_unchanged"] == outcome.counts["documents_seen"]
+    assert outcome.intake.documents_new == 0
+    assert outcome.intake.documents_unchanged == outcome.intake.documents_seen
     assert snapshot(paths) == before
     with duckdb.connect(str(paths.published), read_only=True) as con:
         stale = con.execute(
@@ -209,7 +209,7 @@ def test_manual_codes_override_automatic_codes_and_agreement_is_measured(first_r
     lines += ["no-such-id,agency,not_a_code,test"]
     (coding / "corrections.csv").write_text("\n".join(lines) + "\n")
     outcome = run_pipeline(
-        inbox=str(inbox), warehouse_dir=str(coded.root), workers=1, coding_dir=str(coding)
+        inbox=str(inbox), warehouse_dir=str(coded.root), workers=1, manual_codes_dir=str(coding)
     )
     assert outcome.published, outcome.render()
     with duckdb.connect(str(coded.published), read_only=True) as con:

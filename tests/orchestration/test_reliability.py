@@ -67,7 +67,7 @@ def test_every_bad_file_is_quarantined_with_a_reason(hostile_run):
 def test_bad_files_are_listed_in_the_run_summary(hostile_run):
     _, _, outcome, expected = hostile_run
     bad = sum(1 for good in expected.values() if not good)
-    assert outcome.counts["documents_quarantined"] == bad
+    assert outcome.documents_quarantined == bad
     assert f"{bad} quarantined" in outcome.render()
 
 
@@ -125,7 +125,7 @@ def test_inbox_is_the_truth_removed_files_leave_changed_files_replace(tmp_path):
     )
     outcome = run_pipeline(inbox=str(inbox), warehouse_dir=str(paths.root), workers=1)
     assert outcome.published
-    assert outcome.counts["documents_removed"] == 2  # a.txt, and the old version of b.txt
+    assert outcome.intake.documents_removed == 2  # a.txt, and the old version of b.txt
     assert [r[0] for r in _query(paths, "select path from reporting.reviews")] == ["b.txt"]
     texts = " ".join(r[0] for r in _query(paths, "select text from reporting.recommendations"))
     assert "90 days" in texts and "six months" not in texts and "a year" not in texts

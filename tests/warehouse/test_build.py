@@ -9,10 +9,12 @@ from warehouse.build import (
     connect_read_only,
     discard_build,
     publish_build,
+    publish_run,
     start_build,
 )
 from warehouse.load import load_document_frames
 from warehouse.paths import WarehousePaths
+from warehouse.run_log import CheckRecord, RunLogEntry, log_run_started
 
 SEEN = datetime(2026, 1, 1)
 
@@ -87,3 +89,24 @@ def test_reader_keeps_reading_while_a_build_is_written_and_published(tmp_path, m
     reader.close()
     with connect_read_only(paths.published) as fresh:
         assert fresh.execute("select count(*) from raw.documents").fetchone() == (2,)
+
+
+def test_publish_run_logs_the_run_and_its_checks_in_the_file_it_publishes(tmp_path, make_frames):
+    paths = WarehousePaths(tmp_path)
+    build = _build_with(paths, make_frames, "a")
+    with duckdb.connect(str(build)) as con:
+        log_run_started(con, RunLogEntry("r1", SEEN, 1, 1, 0, 0, 2))
+    checks = [
+        CheckRecord("raw/documents", "great_expectations", True, "ERROR", None),
+        CheckRecord("reporting/reviews", "unique_review_id", False, "WARN", "1 duplicate"),
+    ]
+    published = publish_run(paths, "r1", datetime(2026, 1, 2), checks)
+    assert (published.path, published.checks_passed, published.checks_failed) == (
+        paths.published,
+        1,
+        1,
+    )
+    assert not build.exists()
+    with connect_read_only(paths.published) as con:
+        assert con.execute("select outcome from raw.runs").fetchall() == [("published",)]
+        assert con.execute("select count(*) from raw.check_results").fetchone() == (2,)

@@ -4,6 +4,15 @@ Each expectation is marked blocking or not. A blocking failure means the build i
 publish (broken ids, codes outside the codebook, impossible offsets or confidences); a non-blocking
 one is a warning about completeness (a review whose outcome could not be read) that analysts should
 see in `audit.data_quality_results` but that must not hold back every other report.
+
+Who checks what (each check is made once, by one of the two):
+- Great Expectations, here, owns what extraction promises about the rows of each raw table: ids
+  present and unique, every value in its codebook list, ranges, offsets. It runs before dbt, and a
+  failure names the documents at fault, so they can be quarantined and the rest published.
+- dbt tests own what the models promise: keys and relationships of the staging, intermediate and
+  reporting models (including links between raw tables, which a one-table suite cannot see), the
+  codebook seeds' own integrity, and the reporting contracts. See dbt_project/README.md.
+Every list of allowed values comes from the codebook (`ingestion.codebook`), never from here.
 """
 
 from __future__ import annotations
@@ -13,8 +22,7 @@ from dataclasses import dataclass
 import great_expectations as gx
 from great_expectations.expectations import Expectation
 
-from ingestion.document_kind import KINDS as DOCUMENT_KINDS
-from ingestion.records import METHODS
+from ingestion.codebook import Codebook
 
 
 @dataclass(frozen=True)
@@ -31,16 +39,6 @@ class Suite:
     table_name: str
     query: str
     expectations: tuple[CheckedExpectation, ...]
-
-
-@dataclass(frozen=True)
-class AllowedCodes:
-    """The codebook's codes the raw tables may hold."""
-
-    agencies: frozenset[str]
-    themes: frozenset[str]
-    layers: frozenset[str]
-    case_themes: frozenset[str]
 
 
 E = gx.expectations
@@ -61,13 +59,18 @@ def _codes_suite(code_type: str, allowed: frozenset[str]) -> Suite:
         query=f"SELECT * FROM raw.recommendation_codes WHERE code_type = '{code_type}'",
         expectations=(
             _block(E.ExpectColumnValuesToNotBeNull(column="code")),
-            _block(E.ExpectColumnValuesToBeInSet(column="code", value_set=sorted(allowed))),
+            _in_list("code", allowed),
         ),
     )
 
 
-def build_suites(codes: AllowedCodes) -> list[Suite]:
-    """Every suite run on every build, in a fixed order."""
+def _in_list(column: str, values: tuple[str, ...] | frozenset[str]) -> CheckedExpectation:
+    return _block(E.ExpectColumnValuesToBeInSet(column=column, value_set=sorted(values)))
+
+
+def build_suites(codebook: Codebook) -> list[Suite]:
+    """Every suite run on every build, in a fixed order, with the codebook's lists of values."""
+    values = codebook.value_sets
     return [
         Suite(
             name="raw_documents",
@@ -79,15 +82,9 @@ def build_suites(codes: AllowedCodes) -> list[Suite]:
                 _block(
                     E.ExpectColumnValuesToMatchRegex(column="document_id", regex=r"^[0-9a-f]{64}$")
                 ),
-                _block(
-                    E.ExpectColumnValuesToBeInSet(column="status", value_set=["ok", "quarantined"])
-                ),
+                _in_list("status", values.codes("document_status")),
                 _block(E.ExpectColumnValuesToNotBeNull(column="path")),
-                _block(
-                    E.ExpectColumnValuesToBeInSet(
-                        column="document_kind", value_set=list(DOCUMENT_KINDS)
-                    )
-                ),
+                _in_list("document_kind", values.document_kind_codes),
             ),
         ),
         Suite(
@@ -97,22 +94,10 @@ def build_suites(codes: AllowedCodes) -> list[Suite]:
             expectations=(
                 _block(E.ExpectColumnValuesToBeUnique(column="review_id")),
                 _block(E.ExpectColumnValuesToNotBeNull(column="review_id")),
-                _block(
-                    E.ExpectColumnValuesToBeInSet(
-                        column="outcome", value_set=["death", "serious_injury"]
-                    )
-                ),
+                _in_list("outcome", values.codes("outcome")),
                 _warn(E.ExpectColumnValuesToNotBeNull(column="outcome")),
-                _block(
-                    E.ExpectColumnValuesToBeInSet(
-                        column="child_sex", value_set=["female", "male", "unknown"]
-                    )
-                ),
-                _block(
-                    E.ExpectColumnValuesToBeInSet(
-                        column="age_band", value_set=["under_1", "1_5", "6_10", "11_plus"]
-                    )
-                ),
+                _in_list("child_sex", values.codes("child_sex")),
+                _in_list("age_band", values.codes("age_band")),
                 _block(
                     E.ExpectColumnValuesToBeBetween(
                         column="child_age_years", min_value=0, max_value=25
@@ -127,17 +112,14 @@ def build_suites(codes: AllowedCodes) -> list[Suite]:
             query="SELECT *, length(text) AS text_length FROM raw.recommendations",
             expectations=(
                 _block(E.ExpectColumnValuesToBeUnique(column="recommendation_id")),
+                _block(E.ExpectColumnValuesToNotBeNull(column="recommendation_id")),
                 _block(E.ExpectColumnValuesToNotBeNull(column="text")),
                 _block(
                     E.ExpectColumnValuesToBeBetween(
                         column="text_length", min_value=8, max_value=20_000
                     )
                 ),
-                _block(
-                    E.ExpectColumnValuesToBeInSet(
-                        column="section", value_set=["lscb", "agency", "national"]
-                    )
-                ),
+                _in_list("section", values.codes("section")),
                 _block(E.ExpectColumnValuesToBeBetween(column="page", min_value=1)),
                 _block(
                     E.ExpectColumnPairValuesAToBeGreaterThanB(
@@ -151,31 +133,23 @@ def build_suites(codes: AllowedCodes) -> list[Suite]:
             table_name="recommendation_codes",
             query="SELECT * FROM raw.recommendation_codes",
             expectations=(
-                _block(
-                    E.ExpectColumnValuesToBeInSet(
-                        column="code_type", value_set=["agency", "theme", "layer"]
-                    )
-                ),
-                _block(E.ExpectColumnValuesToBeInSet(column="method", value_set=list(METHODS))),
+                _in_list("code_type", values.codes("code_type")),
+                _in_list("method", values.codes("method")),
                 _block(
                     E.ExpectColumnValuesToBeBetween(column="confidence", min_value=0, max_value=1)
                 ),
                 _block(E.ExpectColumnValuesToNotBeNull(column="evidence")),
             ),
         ),
-        _codes_suite("agency", codes.agencies),
-        _codes_suite("theme", codes.themes),
-        _codes_suite("layer", codes.layers),
+        _codes_suite("agency", codebook.agency_codes),
+        _codes_suite("theme", codebook.theme_codes),
+        _codes_suite("layer", codebook.layer_codes),
         Suite(
             name="raw_case_themes",
             table_name="case_themes",
             query="SELECT * FROM raw.case_themes",
             expectations=(
-                _block(
-                    E.ExpectColumnValuesToBeInSet(
-                        column="case_theme_code", value_set=sorted(codes.case_themes)
-                    )
-                ),
+                _in_list("case_theme_code", codebook.case_theme_codes),
                 _block(
                     E.ExpectColumnValuesToBeBetween(column="confidence", min_value=0, max_value=1)
                 ),
@@ -186,11 +160,7 @@ def build_suites(codes: AllowedCodes) -> list[Suite]:
             table_name="case_agencies",
             query="SELECT * FROM raw.case_agencies",
             expectations=(
-                _block(
-                    E.ExpectColumnValuesToBeInSet(
-                        column="agency_code", value_set=sorted(codes.agencies)
-                    )
-                ),
+                _in_list("agency_code", codebook.agency_codes),
                 _block(E.ExpectColumnValuesToBeBetween(column="mentions", min_value=1)),
             ),
         ),

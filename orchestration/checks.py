@@ -13,10 +13,10 @@ import dagster as dg
 import duckdb
 import polars as pl
 
-from expectations.codes import allowed_codes
 from expectations.runner import ExpectationResult, validate_suites
 from expectations.suites import Suite, build_suites
 from expectations.triage import describe_failure, triage_failures
+from ingestion.codebook import load_codebook
 from orchestration.progress import report
 from orchestration.resources import WarehouseResource, WriterLockResource
 from orchestration.settings import SEEDS_DIR
@@ -88,7 +88,7 @@ def raw_quality_checks(
 ) -> Iterator[dg.AssetCheckResult]:
     settings = warehouse.settings()
     with duckdb.connect(str(settings.paths.build)) as con:
-        suites = build_suites(allowed_codes(SEEDS_DIR))
+        suites = build_suites(load_codebook(SEEDS_DIR))
         outcome = validate_build(con, suites, settings.max_quarantine_share)
         _store(con, context.run.run_id, outcome.results)
     for path, reason in outcome.quarantined:

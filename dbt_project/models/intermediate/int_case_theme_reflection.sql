@@ -2,7 +2,7 @@
 -- at least one of the review's recommendations carry a theme that the codebook says reflects it?
 with present as (
     select distinct review_id, case_theme_code
-    from {{ ref('stg_raw__case_themes') }}
+    from {{ ref('int_loaded_case_themes') }}
 ),
 
 reflecting as (

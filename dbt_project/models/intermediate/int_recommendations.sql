@@ -31,6 +31,6 @@ select
     r.char_start,
     r.char_end,
     r.research_citation
-from {{ ref('stg_raw__recommendations') }} as r
+from {{ ref('int_loaded_recommendations') }} as r
 left join agency as a on r.recommendation_id = a.recommendation_id
 left join layer as l on r.recommendation_id = l.recommendation_id

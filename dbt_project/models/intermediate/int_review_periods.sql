@@ -10,5 +10,5 @@ from {{ ref('int_study_reviews') }}
 where year is not null and review_id in (select review_id from with_recommendations)
 union all
 select review_id, 'document_kind', document_kind, null::integer
-from {{ ref('stg_raw__reviews') }}
+from {{ ref('int_reviews') }}
 where document_kind is not null and review_id in (select review_id from with_recommendations)

@@ -1,6 +1,6 @@
 -- Chapter 5: per review with an action plan, how many actions meet each SMART criterion.
 with items as (
-    select * from {{ ref('stg_raw__action_plan_items') }}
+    select * from {{ ref('int_loaded_action_plan_items') }}
 ),
 
 long as (

@@ -3,7 +3,7 @@
 -- training's impact is measured, and any research it cites.
 with items as (
     select *
-    from {{ ref('stg_raw__action_plan_items') }}
+    from {{ ref('int_loaded_action_plan_items') }}
     where review_id in (select review_id from {{ ref('int_study_reviews') }})
 ),
 

@@ -1,7 +1,7 @@
 -- Near-identical recommendations made by different reviews, grouped.
--- Similarity is the TF-IDF cosine of the recommendations' words. Stop words are left out, and
--- only words found in at most `recurrence_max_df` recommendations make two recommendations
--- candidates: commoner words carry little weight (they still count in the cosine) and would pair
+-- Similarity is the TF-IDF cosine of the recommendations' words. Stop words (the seed
+-- recurrence_stop_words) are left out, and only words found in at most `recurrence_max_df`
+-- recommendations make two recommendations candidates: commoner words carry little weight (they still count in the cosine) and would pair
 -- everything with everything, so the candidate set, and memory, stay bounded however large the
 -- corpus (a share of the corpus as the cap made 80 million pairs at 61,000 recommendations).
 -- Two recommendations of different reviews at or above `recurrence_threshold` are linked; a
@@ -22,11 +22,7 @@ tokens as (
         from recs
     )
     where length(token) > 2
-        and token not in (
-            'the', 'and', 'that', 'should', 'must', 'will', 'with', 'for', 'are', 'all', 'this',
-            'their', 'from', 'have', 'has', 'been', 'its', 'into', 'any', 'where', 'when', 'who',
-            'which', 'such', 'they', 'them', 'these', 'those', 'within', 'ensure', 'review'
-        )
+        and token not in (select word from {{ ref('stg_codebook__recurrence_stop_words') }})
 ),
 
 term_frequency as (

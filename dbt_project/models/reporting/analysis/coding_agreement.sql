@@ -8,7 +8,7 @@ with manual as (
 
 automatic as (
     select recommendation_id, code_type, code, is_primary
-    from {{ ref('stg_raw__recommendation_codes') }}
+    from {{ ref('int_loaded_recommendation_codes') }}
     where code_type = 'theme' or is_primary
 ),
 

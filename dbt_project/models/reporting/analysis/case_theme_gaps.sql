@@ -22,7 +22,7 @@ select
     'agency' as gap_type,
     a.agency_code as code,
     g.agency_label as label
-from {{ ref('stg_raw__case_agencies') }} as a
+from {{ ref('int_loaded_case_agencies') }} as a
 inner join {{ ref('stg_codebook__agencies') }} as g on a.agency_code = g.agency_code
 anti join addressed_agencies as d
     on a.review_id = d.review_id and a.agency_code = d.agency_code

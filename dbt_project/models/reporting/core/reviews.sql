@@ -21,6 +21,6 @@ select
     r.has_agency_recommendations,
     r.has_action_plan,
     coalesce(c.recommendation_count, 0)::integer as recommendation_count
-from {{ ref('stg_raw__reviews') }} as r
+from {{ ref('int_reviews') }} as r
 left join recommendation_counts as c on r.review_id = c.review_id
 order by r.review_id

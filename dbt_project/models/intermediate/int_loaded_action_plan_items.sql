@@ -1,0 +1,4 @@
+-- The action plan items of loaded reviews only (see int_reviews).
+select *
+from {{ ref('stg_raw__action_plan_items') }}
+where review_id in (select review_id from {{ ref('int_reviews') }})

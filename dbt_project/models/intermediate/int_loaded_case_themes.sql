@@ -1,0 +1,4 @@
+-- The case themes of loaded reviews only (see int_reviews).
+select *
+from {{ ref('stg_raw__case_themes') }}
+where review_id in (select review_id from {{ ref('int_reviews') }})

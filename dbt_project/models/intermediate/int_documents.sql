@@ -18,7 +18,7 @@ select
     d.kind_evidence,
     coalesce(k.is_case_review, false) as is_case_review,
     {% if study_kinds is none -%}
-    coalesce(k.is_case_review, false)
+        coalesce(k.is_case_review, false)
     {%- else -%}
     coalesce(d.document_kind in (
         {%- for kind in study_kinds %}'{{ kind }}'{{ ", " if not loop.last }}{% endfor -%}

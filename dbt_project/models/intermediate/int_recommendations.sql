@@ -4,13 +4,17 @@ with codes as (
 ),
 
 agency as (
-    select recommendation_id, code as agency_code
+    select
+        recommendation_id,
+        code as agency_code
     from codes
     where code_type = 'agency' and is_primary
 ),
 
 layer as (
-    select recommendation_id, min(code) as layer_code
+    select
+        recommendation_id,
+        min(code) as layer_code
     from codes
     where code_type = 'layer'
     group by recommendation_id

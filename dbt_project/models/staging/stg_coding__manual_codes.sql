@@ -7,5 +7,9 @@ select
     trim(coder) as coder
 from {{ ref('manual_codes') }}
 union all
-select recommendation_id, code_type, code, coder
+select
+    recommendation_id,
+    code_type,
+    code,
+    coder
 from {{ source('raw', 'manual_codes') }}

@@ -2,7 +2,9 @@
 -- recommendation, and agencies involved in the case (named at least twice in the narrative)
 -- that no recommendation addresses, as primary or as another agency named.
 with addressed_agencies as (
-    select distinct r.review_id, c.code as agency_code
+    select distinct
+        r.review_id,
+        c.code as agency_code
     from {{ ref('int_recommendations') }} as r
     inner join {{ ref('int_recommendation_codes') }} as c
         on r.recommendation_id = c.recommendation_id and c.code_type = 'agency'

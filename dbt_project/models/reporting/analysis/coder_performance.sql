@@ -1,7 +1,14 @@
 -- How far each automatic code can be trusted: cross-validation on the real labelled set (a seed
 -- written by `scr evaluate --real`) beside agreement with this warehouse's manual codes.
 with cross_validation as (
-    select code_type, code, precision, recall, f1, support, 'cross_validation_real' as source
+    select
+        code_type,
+        code,
+        precision,
+        recall,
+        f1,
+        support,
+        'cross_validation_real' as source
     from {{ ref('stg_coding__coder_performance_cv') }}
 ),
 
@@ -43,4 +50,4 @@ select
     c.source
 from combined as c
 left join {{ ref('int_codebook_codes') }} as l on c.code_type = l.code_type and c.code = l.code
-order by c.source, c.code_type, c.code = 'all' desc, c.code
+order by c.source asc, c.code_type asc, c.code = 'all' desc, c.code

@@ -9,11 +9,18 @@
 {%- set threshold = var('recurrence_threshold', 0.8) %}
 {%- set max_df = var('recurrence_max_df', 50) %}
 with recursive recs as (
-    select recommendation_id, review_id, text from {{ ref('int_recommendations') }}
+    select
+        recommendation_id,
+        review_id,
+        text
+    from {{ ref('int_recommendations') }}
 ),
 
 tokens as (
-    select recommendation_id, review_id, token
+    select
+        recommendation_id,
+        review_id,
+        token
     from (
         select
             recommendation_id,
@@ -21,12 +28,17 @@ tokens as (
             unnest(regexp_split_to_array(lower(text), '[^a-z]+')) as token
         from recs
     )
-    where length(token) > 2
+    where
+        length(token) > 2
         and token not in (select word from {{ ref('stg_codebook__recurrence_stop_words') }})
 ),
 
 term_frequency as (
-    select recommendation_id, review_id, token, count(*) as tf
+    select
+        recommendation_id,
+        review_id,
+        token,
+        count(*) as tf
     from tokens
     group by all
 ),
@@ -36,7 +48,11 @@ corpus as (
 ),
 
 document_frequency as (
-    select token, count(*) as df from term_frequency group by token
+    select
+        token,
+        count(*) as df
+    from term_frequency
+    group by token
 ),
 
 weights as (
@@ -52,18 +68,23 @@ weights as (
 ),
 
 norms as (
-    select recommendation_id, sqrt(sum(weight * weight)) as norm
+    select
+        recommendation_id,
+        sqrt(sum(weight * weight)) as norm
     from weights
     group by recommendation_id
 ),
 
 candidate_pairs as (
-    select distinct a.recommendation_id as a_id, b.recommendation_id as b_id
+    select distinct
+        a.recommendation_id as a_id,
+        b.recommendation_id as b_id
     from weights as a
     inner join weights as b
-        on a.token = b.token
-        and a.is_linking and b.is_linking
-        and a.review_id < b.review_id
+        on
+            a.token = b.token
+            and a.is_linking and b.is_linking
+            and a.review_id < b.review_id
 ),
 
 similarity as (
@@ -80,35 +101,61 @@ similarity as (
 ),
 
 links as (
-    select a_id, b_id, cosine from similarity where cosine >= {{ threshold }}
+    select
+        a_id,
+        b_id,
+        cosine
+    from similarity
+    where cosine >= {{ threshold }}
 ),
 
 edges as (
-    select a_id as from_id, b_id as to_id from links
+    select
+        a_id as from_id,
+        b_id as to_id
+    from links
     union all
-    select b_id, a_id from links
+    select
+        b_id,
+        a_id
+    from links
 ),
 
 reach (recommendation_id, anchor_id) as (
-    select from_id, from_id from edges
+    select
+        from_id,
+        from_id
+    from edges
     union
-    select e.to_id, r.anchor_id
+    select
+        e.to_id,
+        r.anchor_id
     from reach as r
     inner join edges as e on r.recommendation_id = e.from_id
 ),
 
 groups as (
-    select recommendation_id, min(anchor_id) as recurrence_group_id
+    select
+        recommendation_id,
+        min(anchor_id) as recurrence_group_id
     from reach
     group by recommendation_id
 ),
 
 best_link as (
-    select recommendation_id, max(cosine) as max_similarity
+    select
+        recommendation_id,
+        max(cosine) as max_similarity
     from (
-        select a_id as recommendation_id, cosine from links
+        select
+            a_id as recommendation_id,
+            cosine
+        from links
         union all
-        select b_id, cosine from links
+        select
+            b_id,
+            cosine
+        from links
     )
     group by recommendation_id
 )

@@ -4,15 +4,35 @@ with items as (
 ),
 
 long as (
-    select review_id, 'specific' as criterion, is_specific as is_met from items
+    select
+        review_id,
+        'specific' as criterion,
+        is_specific as is_met
+    from items
     union all
-    select review_id, 'measurable', is_measurable from items
+    select
+        review_id,
+        'measurable',
+        is_measurable
+    from items
     union all
-    select review_id, 'achievable', is_achievable from items
+    select
+        review_id,
+        'achievable',
+        is_achievable
+    from items
     union all
-    select review_id, 'relevant', is_relevant from items
+    select
+        review_id,
+        'relevant',
+        is_relevant
+    from items
     union all
-    select review_id, 'timely', is_timely from items
+    select
+        review_id,
+        'timely',
+        is_timely
+    from items
 )
 
 select

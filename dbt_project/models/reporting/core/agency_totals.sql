@@ -1,7 +1,10 @@
 -- Table 1's total row: recommendations per agency category over the reviews in scope (with
 -- individual agency recommendations), beside the totals DFE-RR157's text gives.
 with in_scope as (
-    select r.agency_code, r.review_id, r.recommendation_id
+    select
+        r.agency_code,
+        r.review_id,
+        r.recommendation_id
     from {{ ref('int_recommendations') }} as r
     inner join {{ ref('int_study_reviews') }} as v on r.review_id = v.review_id
     where v.has_agency_recommendations

@@ -1,7 +1,8 @@
 -- Table 3: per case theme, in the reviews in scope (with individual agency recommendations), how
 -- many cases show it and in how many it is reflected in a recommendation.
 with in_scope as (
-    select review_id from {{ ref('int_study_reviews') }} where has_agency_recommendations
+    select review_id from {{ ref('int_study_reviews') }}
+    where has_agency_recommendations
 ),
 
 per_theme as (
@@ -15,7 +16,10 @@ per_theme as (
 ),
 
 coder as (  -- the weakest cross-validated F1 among the themes that answer the case theme
-    select r.case_theme_code, min(cv.f1) as coder_f1, min(cv.support) as coder_support
+    select
+        r.case_theme_code,
+        min(cv.f1) as coder_f1,
+        min(cv.support) as coder_support
     from {{ ref('stg_codebook__case_theme_reflection') }} as r
     inner join {{ ref('stg_coding__coder_performance_cv') }} as cv
         on cv.code_type = 'theme' and r.theme_code = cv.code
@@ -40,4 +44,4 @@ left join per_theme as p on c.case_theme_code = p.case_theme_code
 left join {{ ref('stg_codebook__dfe_rr157_table3_findings') }} as d
     on c.case_theme_code = d.case_theme_code
 left join coder as k on c.case_theme_code = k.case_theme_code
-order by reviews_with_theme desc, c.case_theme_code
+order by reviews_with_theme desc, c.case_theme_code asc

@@ -1,15 +1,25 @@
 -- Number of recommendations per review (chapter 2) over the reviews in scope (with individual
 -- agency recommendations): in all and by outcome.
 with per_review as (
-    select review_id, outcome, recommendation_count
+    select
+        review_id,
+        outcome,
+        recommendation_count
     from {{ ref('reviews') }}
     where has_agency_recommendations and is_in_study
 ),
 
 grouped as (
-    select 'all' as review_group, * from per_review
+    select
+        'all' as review_group,
+        *
+    from per_review
     union all
-    select outcome, * from per_review where outcome is not null
+    select
+        outcome,
+        *
+    from per_review
+    where outcome is not null
 )
 
 select

@@ -1,5 +1,7 @@
 with recommendation_counts as (
-    select review_id, count(*) as recommendation_count
+    select
+        review_id,
+        count(*) as recommendation_count
     from {{ ref('int_recommendations') }}
     group by review_id
 )

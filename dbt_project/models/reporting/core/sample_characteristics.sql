@@ -8,11 +8,20 @@ total as (
 ),
 
 long as (
-    select 'outcome' as characteristic, coalesce(outcome, 'unknown') as value from reviews
+    select
+        'outcome' as characteristic,
+        coalesce(outcome, 'unknown') as value
+    from reviews
     union all
-    select 'child_sex', child_sex from reviews
+    select
+        'child_sex',
+        child_sex
+    from reviews
     union all
-    select 'age_band', coalesce(age_band, 'unknown') from reviews
+    select
+        'age_band',
+        coalesce(age_band, 'unknown')
+    from reviews
 )
 
 select

@@ -1,7 +1,8 @@
 -- Table 2: how many reviews in scope (those with individual agency recommendations, the study's
 -- layer 2) address each theme, and how many of their recommendations carry it.
 with in_scope as (
-    select review_id from {{ ref('int_study_reviews') }} where has_agency_recommendations
+    select review_id from {{ ref('int_study_reviews') }}
+    where has_agency_recommendations
 ),
 
 scope_size as (
@@ -19,7 +20,9 @@ addressed as (
 ),
 
 addressed_any_review as (
-    select theme_code, count(distinct review_id)::integer as reviews_addressing_all
+    select
+        theme_code,
+        count(distinct review_id)::integer as reviews_addressing_all
     from {{ ref('int_review_themes') }}
     group by theme_code
 )
@@ -44,4 +47,4 @@ left join addressed as a on t.theme_code = a.theme_code
 left join addressed_any_review as x on t.theme_code = x.theme_code
 left join {{ ref('stg_coding__coder_performance_cv') }} as cv
     on cv.code_type = 'theme' and t.theme_code = cv.code
-order by reviews_addressing desc, t.theme_code
+order by reviews_addressing desc, t.theme_code asc

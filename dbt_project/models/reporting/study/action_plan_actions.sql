@@ -8,7 +8,10 @@ with items as (
 ),
 
 labelled as (  -- a label printed twice in one report answers to its first recommendation
-    select review_id, label, min(recommendation_id) as recommendation_id
+    select
+        review_id,
+        label,
+        min(recommendation_id) as recommendation_id
     from {{ ref('int_recommendations') }}
     group by review_id, label
 )

@@ -6,7 +6,10 @@ with actions as (
 ),
 
 per_recommendation as (  -- the plan's recommendations, each with a timescale on some action
-    select review_id, recommendation_label, bool_or(has_timescale) as has_timescale
+    select
+        review_id,
+        recommendation_label,
+        bool_or(has_timescale) as has_timescale
     from actions
     where recommendation_label is not null
     group by review_id, recommendation_label

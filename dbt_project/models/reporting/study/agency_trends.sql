@@ -5,14 +5,23 @@ with periods as (
 ),
 
 counts as (
-    select p.dimension, p.period, min(p.year) as year, r.agency_code, count(*) as recommendation_count
+    select
+        p.dimension,
+        p.period,
+        min(p.year) as year,
+        r.agency_code,
+        count(*) as recommendation_count
     from periods as p
     inner join {{ ref('int_recommendations') }} as r on p.review_id = r.review_id
     group by p.dimension, p.period, r.agency_code
 ),
 
 totals as (
-    select dimension, period, min(year) as year, sum(recommendation_count) as period_recommendations
+    select
+        dimension,
+        period,
+        min(year) as year,
+        sum(recommendation_count) as period_recommendations
     from counts
     group by dimension, period
 )

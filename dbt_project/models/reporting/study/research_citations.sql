@@ -12,7 +12,8 @@ select
     r.char_start::bigint as char_start,
     r.char_end::bigint as char_end
 from {{ ref('int_recommendations') }} as r
-where r.research_citation is not null
+where
+    r.research_citation is not null
     and r.review_id in (select review_id from {{ ref('int_study_reviews') }})
 union all
 select
@@ -28,4 +29,4 @@ select
     a.char_end
 from {{ ref('action_plan_actions') }} as a
 where a.research_citation is not null
-order by review_id, source_type desc, source_id
+order by review_id asc, source_type desc, source_id asc

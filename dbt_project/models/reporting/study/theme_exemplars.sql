@@ -4,7 +4,10 @@
 -- exemplar_max_words words); each review gives at most one (its shortest), and the shortest
 -- wording comes first, up to var exemplars_per_theme per theme.
 with study as (
-    select review_id, title from {{ ref('int_study_reviews') }}
+    select
+        review_id,
+        title
+    from {{ ref('int_study_reviews') }}
 ),
 
 thresholds as (
@@ -54,7 +57,7 @@ one_per_review as (
     from clear
     qualify row_number() over (
         partition by theme_code, review_id
-        order by word_count, confidence desc, recommendation_id
+        order by word_count asc, confidence desc, recommendation_id asc
     ) = 1
 ),
 
@@ -63,7 +66,7 @@ ranked as (
         *,
         row_number() over (
             partition by theme_code
-            order by word_count, confidence desc, recommendation_id
+            order by word_count asc, confidence desc, recommendation_id asc
         ) as exemplar_rank
     from one_per_review
 )

@@ -5,7 +5,11 @@ with periods as (
 ),
 
 sizes as (
-    select dimension, period, min(year) as year, count(*) as reviews_in_period
+    select
+        dimension,
+        period,
+        min(year) as year,
+        count(*) as reviews_in_period
     from periods
     group by dimension, period
 ),

@@ -6,13 +6,13 @@ select
 from {{ ref('stg_codebook__agencies') }}
 union all
 select
-    'theme',
-    theme_code,
-    theme_label
+    'theme' as code_type,
+    theme_code as code,
+    theme_label as code_label
 from {{ ref('stg_codebook__themes') }}
 union all
 select
-    'layer',
-    layer_code,
-    layer_label
+    'layer' as code_type,
+    layer_code as code,
+    layer_label as code_label
 from {{ ref('stg_codebook__layers') }}

@@ -13,7 +13,10 @@ with manual as (
         'coded by ' || coalesce(coder, 'a researcher') as evidence
     from {{ ref('stg_coding__manual_codes') }}
     where
-        recommendation_id in (select recommendation_id from {{ ref('int_loaded_recommendations') }})
+        recommendation_id in (
+            select loaded.recommendation_id
+            from {{ ref('int_loaded_recommendations') }} as loaded
+        )
 ),
 
 overridden as (

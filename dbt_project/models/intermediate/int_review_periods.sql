@@ -11,12 +11,12 @@ select
     year::varchar as period,
     year
 from {{ ref('int_study_reviews') }}
-where year is not null and review_id in (select review_id from with_recommendations)
+where year is not null and review_id in (select w.review_id from with_recommendations as w)
 union all
 select
     review_id,
-    'document_kind',
-    document_kind,
+    'document_kind' as dimension,
+    document_kind as period,
     null::integer
 from {{ ref('int_reviews') }}
-where document_kind is not null and review_id in (select review_id from with_recommendations)
+where document_kind is not null and review_id in (select w.review_id from with_recommendations as w)

@@ -3,23 +3,45 @@
 -- 'all'): for agency and layer, kappa over the primary code (one label each); for themes, kappa
 -- pooled over every (recommendation, theme) decision.
 with manual as (
-    select recommendation_id, code_type, code from {{ ref('stg_coding__manual_codes') }}
+    select
+        recommendation_id,
+        code_type,
+        code
+    from {{ ref('stg_coding__manual_codes') }}
+),
+
+distinct_manual as (
+    select distinct
+        recommendation_id,
+        code_type,
+        code
+    from manual
 ),
 
 automatic as (
-    select recommendation_id, code_type, code, is_primary
+    select
+        recommendation_id,
+        code_type,
+        code,
+        is_primary
     from {{ ref('int_loaded_recommendation_codes') }}
     where code_type = 'theme' or is_primary
 ),
 
 compared as (
-    select distinct m.recommendation_id, m.code_type
+    select distinct
+        m.recommendation_id,
+        m.code_type
     from manual as m
-    inner join automatic as a on m.recommendation_id = a.recommendation_id and m.code_type = a.code_type
+    inner join automatic as a
+        on m.recommendation_id = a.recommendation_id and m.code_type = a.code_type
 ),
 
 universe as (
-    select code_type, code from {{ ref('int_codebook_codes') }}
+    select
+        code_type,
+        code
+    from {{ ref('int_codebook_codes') }}
 ),
 
 decisions as (
@@ -32,11 +54,18 @@ decisions as (
     from compared as c
     inner join universe as u on c.code_type = u.code_type
     left join automatic as a
-        on c.recommendation_id = a.recommendation_id and c.code_type = a.code_type and u.code = a.code
-    left join (select distinct * from manual) as m
-        on c.recommendation_id = m.recommendation_id and c.code_type = m.code_type and u.code = m.code
+        on
+            c.recommendation_id = a.recommendation_id
+            and c.code_type = a.code_type
+            and u.code = a.code
+    left join distinct_manual as m
+        on
+            c.recommendation_id = m.recommendation_id
+            and c.code_type = m.code_type
+            and u.code = m.code
 ),
 
+-- per code, and per code type (code null)
 binary_counts as (
     select
         code_type,
@@ -47,7 +76,18 @@ binary_counts as (
         count(*) filter (where is_manual) as manual_yes,
         count(*) filter (where is_automatic and is_manual) as both_yes
     from decisions
-    group by grouping sets ((code_type, code), (code_type))
+    group by code_type, code
+    union all
+    select
+        code_type,
+        null as code,
+        count(*) as n,
+        count(*) filter (where is_automatic = is_manual) as agreements,
+        count(*) filter (where is_automatic) as automatic_yes,
+        count(*) filter (where is_manual) as manual_yes,
+        count(*) filter (where is_automatic and is_manual) as both_yes
+    from decisions
+    group by code_type
 ),
 
 binary_kappa as (
@@ -58,7 +98,7 @@ binary_kappa as (
         agreements,
         agreements / n as observed,
         (automatic_yes / n) * (manual_yes / n)
-            + (1 - automatic_yes / n) * (1 - manual_yes / n) as expected,
+        + (1 - automatic_yes / n) * (1 - manual_yes / n) as expected,
         automatic_yes,
         manual_yes,
         both_yes
@@ -73,20 +113,54 @@ single_label as (  -- agency and layer: one primary code a side
         any_value(a.code) as automatic_code,
         min(m.code) as manual_code
     from compared as c
-    inner join automatic as a on c.recommendation_id = a.recommendation_id and c.code_type = a.code_type
-    inner join manual as m on c.recommendation_id = m.recommendation_id and c.code_type = m.code_type
+    inner join automatic as a
+        on c.recommendation_id = a.recommendation_id and c.code_type = a.code_type
+    inner join manual as m
+        on c.recommendation_id = m.recommendation_id and c.code_type = m.code_type
     where c.code_type in ('agency', 'layer')
     group by c.code_type, c.recommendation_id
 ),
 
 single_marginals as (
-    select code_type, code, sum(automatic_n) as automatic_n, sum(manual_n) as manual_n
+    select
+        sides.code_type,
+        sides.code,
+        sum(sides.automatic_n) as automatic_n,
+        sum(sides.manual_n) as manual_n
     from (
-        select code_type, automatic_code as code, 1 as automatic_n, 0 as manual_n from single_label
+        select
+            code_type,
+            automatic_code as code,
+            1 as automatic_n,
+            0 as manual_n
+        from single_label
         union all
-        select code_type, manual_code, 0, 1 from single_label
-    )
-    group by code_type, code
+        select
+            code_type,
+            manual_code as code,
+            0 as automatic_n,
+            1 as manual_n
+        from single_label
+    ) as sides
+    group by sides.code_type, sides.code
+),
+
+single_totals as (
+    select
+        code_type,
+        count(*) as n
+    from single_label
+    group by code_type
+),
+
+single_expected as (
+    select
+        m.code_type,
+        sum(m.automatic_n * m.manual_n) / (any_value(t.n) * any_value(t.n)) as expected
+    from single_marginals as m
+    inner join single_totals as t
+        on m.code_type = t.code_type
+    group by m.code_type
 ),
 
 single_kappa as (
@@ -101,15 +175,7 @@ single_kappa as (
         null as manual_yes,
         null as both_yes
     from single_label as s
-    inner join (
-        select
-            m.code_type,
-            sum(m.automatic_n * m.manual_n) / (any_value(t.n) * any_value(t.n)) as expected
-        from single_marginals as m
-        inner join (select code_type, count(*) as n from single_label group by code_type) as t
-            on m.code_type = t.code_type
-        group by m.code_type
-    ) as e on s.code_type = e.code_type
+    inner join single_expected as e on s.code_type = e.code_type
     group by s.code_type
 ),
 
@@ -123,14 +189,15 @@ select
     c.code_type,
     c.code,
     case when c.code = 'all' then 'All codes of the type' else l.code_label end as code_label,
-    n::integer as decisions_compared,
-    agreements::integer as agreements,
-    round(observed, 4)::double as percent_agreement,
-    case when expected < 1 then round((observed - expected) / (1 - expected), 4) end::double
-        as cohens_kappa,
-    automatic_yes::integer as automatic_yes,
-    manual_yes::integer as manual_yes,
-    both_yes::integer as both_yes
+    c.n::integer as decisions_compared,
+    c.agreements::integer as agreements,
+    round(c.observed, 4)::double as percent_agreement,
+    case
+        when c.expected < 1 then round((c.observed - c.expected) / (1 - c.expected), 4)
+    end::double as cohens_kappa,
+    c.automatic_yes::integer as automatic_yes,
+    c.manual_yes::integer as manual_yes,
+    c.both_yes::integer as both_yes
 from combined as c
 left join {{ ref('int_codebook_codes') }} as l on c.code_type = l.code_type and c.code = l.code
-order by c.code_type, c.code = 'all' desc, c.code
+order by c.code_type asc, c.code = 'all' desc, c.code asc

@@ -1,9 +1,10 @@
 -- Near-identical recommendations made by different reviews, grouped.
 -- Similarity is the TF-IDF cosine of the recommendations' words. Stop words (the seed
 -- recurrence_stop_words) are left out, and only words found in at most `recurrence_max_df`
--- recommendations make two recommendations candidates: commoner words carry little weight (they still count in the cosine) and would pair
--- everything with everything, so the candidate set, and memory, stay bounded however large the
--- corpus (a share of the corpus as the cap made 80 million pairs at 61,000 recommendations).
+-- recommendations make two recommendations candidates: commoner words carry little weight (they
+-- still count in the cosine) and would pair everything with everything, so the candidate set, and
+-- memory, stay bounded however large the corpus (a share of the corpus as the cap made 80 million
+-- pairs at 61,000 recommendations).
 -- Two recommendations of different reviews at or above `recurrence_threshold` are linked; a
 -- group is a connected set of them.
 {%- set threshold = var('recurrence_threshold', 0.8) %}
@@ -27,10 +28,13 @@ tokens as (
             review_id,
             unnest(regexp_split_to_array(lower(text), '[^a-z]+')) as token
         from recs
-    )
+    ) as words
     where
         length(token) > 2
-        and token not in (select word from {{ ref('stg_codebook__recurrence_stop_words') }})
+        and token not in (
+            select stop_words.word
+            from {{ ref('stg_codebook__recurrence_stop_words') }} as stop_words
+        )
 ),
 
 term_frequency as (
@@ -123,8 +127,8 @@ edges as (
 
 reach (recommendation_id, anchor_id) as (
     select
-        from_id,
-        from_id
+        from_id as recommendation_id,
+        from_id as anchor_id
     from edges
     union
     select
@@ -153,10 +157,10 @@ best_link as (
         from links
         union all
         select
-            b_id,
+            b_id as recommendation_id,
             cosine
         from links
-    )
+    ) as link_ends
     group by recommendation_id
 )
 

@@ -2,12 +2,7 @@
 -- Table 1 as the study lays it out: one row per review with individual agency recommendations,
 -- one column per agency category (codebook order), and the review's total. `review_label` tells
 -- the rows apart: the title with the area and year, and the review id when even those repeat.
-{%- set agencies = [] -%}
-{%- if execute -%}
-    {%- set agencies = run_query(
-        "select agency_code from " ~ ref('stg_codebook__agencies') ~ " order by table1_order"
-    ).columns[0].values() -%}
-{%- endif %}
+{%- set agencies = codebook_codes(ref('stg_codebook__agencies'), 'agency_code', 'table1_order') %}
 with counts as (
     select
         v.review_id,
@@ -15,9 +10,9 @@ with counts as (
         v.area,
         v.year,
         v.outcome,
-        {%- for agency in agencies %}
-        count(*) filter (where r.agency_code = '{{ agency }}')::integer as {{ agency }},
-        {%- endfor %}
+        {% for agency in agencies %}
+            count(*) filter (where r.agency_code = '{{ agency }}')::integer as {{ agency }},
+        {% endfor %}
         count(r.recommendation_id)::integer as total
     from {{ ref('int_study_reviews') }} as v
     left join {{ ref('int_recommendations') }} as r on v.review_id = r.review_id
@@ -47,9 +42,9 @@ select
     year,
     outcome,
     outcome = 'serious_injury' as is_serious_injury,
-    {%- for agency in agencies %}
-    {{ agency }},
-    {%- endfor %}
+    {% for agency in agencies %}
+        {{ agency }},
+    {% endfor %}
     total
 from labelled
 order by review_id

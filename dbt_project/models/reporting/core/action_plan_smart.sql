@@ -12,26 +12,26 @@ long as (
     union all
     select
         review_id,
-        'measurable',
-        is_measurable
+        'measurable' as criterion,
+        is_measurable as is_met
     from items
     union all
     select
         review_id,
-        'achievable',
-        is_achievable
+        'achievable' as criterion,
+        is_achievable as is_met
     from items
     union all
     select
         review_id,
-        'relevant',
-        is_relevant
+        'relevant' as criterion,
+        is_relevant as is_met
     from items
     union all
     select
         review_id,
-        'timely',
-        is_timely
+        'timely' as criterion,
+        is_timely as is_met
     from items
 )
 

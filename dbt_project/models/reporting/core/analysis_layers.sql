@@ -10,14 +10,15 @@ select
 from reviews
 union all
 select
-    2,
-    'Reviews with individual agency recommendations: agencies, themes, case-theme matching',
-    count(*) filter (where has_agency_recommendations)::integer
+    2 as analysis_layer,
+    'Reviews with individual agency recommendations: agencies, themes, case-theme matching'
+        as description,
+    count(*) filter (where has_agency_recommendations)::integer as review_count
 from reviews
 union all
 select
-    3,
-    'Reviews with agency recommendations and an action plan: SMART appraisal',
-    count(*) filter (where has_agency_recommendations and has_action_plan)::integer
+    3 as analysis_layer,
+    'Reviews with agency recommendations and an action plan: SMART appraisal' as description,
+    count(*) filter (where has_agency_recommendations and has_action_plan)::integer as review_count
 from reviews
 order by analysis_layer

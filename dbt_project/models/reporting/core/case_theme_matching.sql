@@ -11,7 +11,7 @@ per_theme as (
         count(*) as reviews_with_theme,
         count(*) filter (where is_reflected) as reviews_reflected
     from {{ ref('int_case_theme_reflection') }}
-    where review_id in (select review_id from in_scope)
+    where review_id in (select s.review_id from in_scope as s)
     group by case_theme_code
 ),
 

@@ -14,13 +14,13 @@ long as (
     from reviews
     union all
     select
-        'child_sex',
-        child_sex
+        'child_sex' as characteristic,
+        child_sex as value
     from reviews
     union all
     select
-        'age_band',
-        coalesce(age_band, 'unknown')
+        'age_band' as characteristic,
+        coalesce(age_band, 'unknown') as value
     from reviews
 )
 

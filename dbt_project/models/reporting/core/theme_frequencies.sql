@@ -15,7 +15,7 @@ addressed as (
         count(distinct review_id)::integer as reviews_addressing,
         sum(recommendation_count)::integer as recommendation_count
     from {{ ref('int_review_themes') }}
-    where review_id in (select review_id from in_scope)
+    where review_id in (select s.review_id from in_scope as s)
     group by theme_code
 ),
 

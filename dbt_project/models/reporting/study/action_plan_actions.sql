@@ -4,7 +4,7 @@
 with items as (
     select *
     from {{ ref('int_loaded_action_plan_items') }}
-    where review_id in (select review_id from {{ ref('int_study_reviews') }})
+    where review_id in (select s.review_id from {{ ref('int_study_reviews') }} as s)
 ),
 
 labelled as (  -- a label printed twice in one report answers to its first recommendation

@@ -48,113 +48,114 @@ findings as (
     from totals as t
     union all
     select
-        2,
-        'actions_per_recommendation',
-        'Actions per recommendation in the plans',
-        round(t.actions / nullif(t.plan_recommendations, 0), 4),
-        t.actions,
-        t.plan_recommendations,
-        'Subdividing recommendations gave clarity but multiplied tasks'
+        2 as finding_order,
+        'actions_per_recommendation' as finding_code,
+        'Actions per recommendation in the plans' as finding_label,
+        round(t.actions / nullif(t.plan_recommendations, 0), 4) as value,
+        t.actions as numerator,
+        t.plan_recommendations as denominator,
+        'Subdividing recommendations gave clarity but multiplied tasks' as dfe_rr157_finding
     from totals as t
     union all
     select
-        3,
-        'recommendations_vs_actions',
-        'Correlation of recommendations with plan length (actions)',
-        round(t.correlation_actions, 4),
-        null,
-        null,
-        'More recommendations meant longer plans'
+        3 as finding_order,
+        'recommendations_vs_actions' as finding_code,
+        'Correlation of recommendations with plan length (actions)' as finding_label,
+        round(t.correlation_actions, 4) as value,
+        null as numerator,
+        null as denominator,
+        'More recommendations meant longer plans' as dfe_rr157_finding
     from totals as t
     union all
     select
-        4,
-        'recommendations_vs_pages',
-        'Correlation of recommendations with plan length (pages)',
-        round(t.correlation_pages, 4),
-        null,
-        null,
+        4 as finding_order,
+        'recommendations_vs_pages' as finding_code,
+        'Correlation of recommendations with plan length (pages)' as finding_label,
+        round(t.correlation_pages, 4) as value,
+        null as numerator,
+        null as denominator,
         'Plans ran from 10 to 40 pages; more recommendations meant longer plans'
+            as dfe_rr157_finding
     from totals as t
     union all
     select
-        5,
-        'longest_timescale_months',
-        'Longest time frame set by any plan (months)',
-        t.longest_timescale_months,
-        null,
-        null,
-        'No plan set itself a time frame beyond one year'
+        5 as finding_order,
+        'longest_timescale_months' as finding_code,
+        'Longest time frame set by any plan (months)' as finding_label,
+        t.longest_timescale_months as value,
+        null as numerator,
+        null as denominator,
+        'No plan set itself a time frame beyond one year' as dfe_rr157_finding
     from totals as t
     union all
     select
-        6,
-        'plans_beyond_a_year',
-        'Plans setting a time frame beyond one year',
-        t.plans_beyond_a_year,
-        null,
-        null,
-        'None'
+        6 as finding_order,
+        'plans_beyond_a_year' as finding_code,
+        'Plans setting a time frame beyond one year' as finding_label,
+        t.plans_beyond_a_year as value,
+        null as numerator,
+        null as denominator,
+        'None' as dfe_rr157_finding
     from totals as t
     union all
     select
-        7,
-        'recommendations_with_timescale',
-        'Share of the plans'' recommendations with a timescale',
-        round(t.recommendations_with_timescale / nullif(t.plan_recommendations, 0), 4),
-        t.recommendations_with_timescale,
-        t.plan_recommendations,
-        'Every recommendation had a timescale'
+        7 as finding_order,
+        'recommendations_with_timescale' as finding_code,
+        'Share of the plans'' recommendations with a timescale' as finding_label,
+        round(t.recommendations_with_timescale / nullif(t.plan_recommendations, 0), 4) as value,
+        t.recommendations_with_timescale as numerator,
+        t.plan_recommendations as denominator,
+        'Every recommendation had a timescale' as dfe_rr157_finding
     from totals as t
     union all
     select
-        8,
-        'actions_with_timescale',
-        'Share of actions with a timescale',
-        round(a.actions_with_timescale / nullif(t.actions, 0), 4),
-        a.actions_with_timescale,
-        t.actions,
-        'Every recommendation had a timescale'
+        8 as finding_order,
+        'actions_with_timescale' as finding_code,
+        'Share of actions with a timescale' as finding_label,
+        round(a.actions_with_timescale / nullif(t.actions, 0), 4) as value,
+        a.actions_with_timescale as numerator,
+        t.actions as denominator,
+        'Every recommendation had a timescale' as dfe_rr157_finding
     from totals as t cross join action_totals as a
     union all
     select
-        9,
-        'training_impact_measured',
-        'Share of training actions whose impact is measured',
-        round(a.training_impact_measured / nullif(a.training_actions, 0), 4),
-        a.training_impact_measured,
-        a.training_actions,
-        'The impact of training was rarely measured'
+        9 as finding_order,
+        'training_impact_measured' as finding_code,
+        'Share of training actions whose impact is measured' as finding_label,
+        round(a.training_impact_measured / nullif(a.training_actions, 0), 4) as value,
+        a.training_impact_measured as numerator,
+        a.training_actions as denominator,
+        'The impact of training was rarely measured' as dfe_rr157_finding
     from action_totals as a
     union all
     select
-        10,
-        'recommendations_citing_research',
-        'Share of the plans'' reviews'' recommendations citing research',
-        round(t.recommendations_citing_research / nullif(t.recommendations, 0), 4),
-        t.recommendations_citing_research,
-        t.recommendations,
-        'Research evidence was rarely cited'
+        10 as finding_order,
+        'recommendations_citing_research' as finding_code,
+        'Share of the plans'' reviews'' recommendations citing research' as finding_label,
+        round(t.recommendations_citing_research / nullif(t.recommendations, 0), 4) as value,
+        t.recommendations_citing_research as numerator,
+        t.recommendations as denominator,
+        'Research evidence was rarely cited' as dfe_rr157_finding
     from totals as t
     union all
     select
-        11,
-        'actions_citing_research',
-        'Share of actions citing research',
-        round(a.actions_citing_research / nullif(t.actions, 0), 4),
-        a.actions_citing_research,
-        t.actions,
-        'Research evidence was rarely cited'
+        11 as finding_order,
+        'actions_citing_research' as finding_code,
+        'Share of actions citing research' as finding_label,
+        round(a.actions_citing_research / nullif(t.actions, 0), 4) as value,
+        a.actions_citing_research as numerator,
+        t.actions as denominator,
+        'Research evidence was rarely cited' as dfe_rr157_finding
     from totals as t cross join action_totals as a
     union all
     select
-        12,
-        'actions_with_named_lead',
-        'Share of actions with a named lead (delegated responsibility)',
-        round(a.actions_with_named_lead / nullif(t.actions, 0), 4),
-        a.actions_with_named_lead,
-        t.actions,
-        'Every plan delegated responsibility for each action'
+        12 as finding_order,
+        'actions_with_named_lead' as finding_code,
+        'Share of actions with a named lead (delegated responsibility)' as finding_label,
+        round(a.actions_with_named_lead / nullif(t.actions, 0), 4) as value,
+        a.actions_with_named_lead as numerator,
+        t.actions as denominator,
+        'Every plan delegated responsibility for each action' as dfe_rr157_finding
     from totals as t cross join action_totals as a
 )
 

@@ -14,15 +14,15 @@ select
 from {{ ref('int_recommendations') }} as r
 where
     r.research_citation is not null
-    and r.review_id in (select review_id from {{ ref('int_study_reviews') }})
+    and r.review_id in (select s.review_id from {{ ref('int_study_reviews') }} as s)
 union all
 select
-    'action',
-    a.action_item_id,
+    'action' as source_type,
+    a.action_item_id as source_id,
     a.review_id,
     a.recommendation_id,
     a.recommendation_label,
-    a.research_citation,
+    a.research_citation as citation,
     a.action,
     a.page,
     a.char_start,

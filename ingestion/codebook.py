@@ -51,7 +51,7 @@ from functools import lru_cache
 from pathlib import Path
 
 try:  # the parser of the standard library, used only to find literal prefilter words
-    import re._parser as _sre_parse  # type: ignore[import-not-found]
+    import re._parser as _sre_parse
     from re import _constants as _sre_const  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - other Python versions
     _sre_parse = None

@@ -65,8 +65,7 @@ decisions as (
             and u.code = m.code
 ),
 
--- per code, and per code type (code null)
-binary_counts as (
+binary_by_code as (
     select
         code_type,
         code,
@@ -77,16 +76,21 @@ binary_counts as (
         count(*) filter (where is_automatic and is_manual) as both_yes
     from decisions
     group by code_type, code
+),
+
+-- per code, and per code type (code null): the counts of a type are its codes' counts added up
+binary_counts as (
+    select * from binary_by_code
     union all
     select
         code_type,
         null as code,
-        count(*) as n,
-        count(*) filter (where is_automatic = is_manual) as agreements,
-        count(*) filter (where is_automatic) as automatic_yes,
-        count(*) filter (where is_manual) as manual_yes,
-        count(*) filter (where is_automatic and is_manual) as both_yes
-    from decisions
+        sum(n)::bigint as n,
+        sum(agreements)::bigint as agreements,
+        sum(automatic_yes)::bigint as automatic_yes,
+        sum(manual_yes)::bigint as manual_yes,
+        sum(both_yes)::bigint as both_yes
+    from binary_by_code
     group by code_type
 ),
 

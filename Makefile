@@ -27,14 +27,18 @@ test: install lint  ## lint, then every test (the end-to-end ones run the real p
 test-fast: install  ## every test that does not run the pipeline or read every real document (about a minute)
 	$(BIN)/python -m pytest -m "not slow" -q
 
-lint: install  ## ruff (style, complexity limits), the formatter's check and mypy
+lint: install  ## ruff (style, complexity limits), the formatter's check, mypy and sqlfluff
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	cd dbt_project && DBT_TARGET_PATH=target/sqlfluff DBT_LOG_PATH=target/sqlfluff \
+		../$(BIN)/sqlfluff lint models  # the dbt models, compiled by dbt (about 20 s)
 
 format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+	cd dbt_project && DBT_TARGET_PATH=target/sqlfluff DBT_LOG_PATH=target/sqlfluff \
+		../$(BIN)/sqlfluff fix models
 
 serve: install  ## Dagster webserver and daemon: the schedule and the inbox sensor run for real
 	@mkdir -p $(DAGSTER_HOME_DIR)

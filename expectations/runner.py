@@ -12,7 +12,11 @@ from dataclasses import dataclass
 import duckdb
 import great_expectations as gx
 import pandas as pd
+from great_expectations.core.expectation_validation_result import ExpectationValidationResult
+from great_expectations.data_context import AbstractDataContext
 from great_expectations.data_context.types.base import ProgressBarsConfig
+from great_expectations.datasource.fluent import PandasDatasource
+from great_expectations.expectations.expectation_configuration import ExpectationConfiguration
 
 from expectations.suites import Suite
 
@@ -51,8 +55,8 @@ def validate_suites(con: duckdb.DuckDBPyConnection, suites: list[Suite]) -> list
 
 
 def _validate(
-    context: gx.data_context.AbstractDataContext,
-    source: gx.datasource.fluent.PandasDatasource,
+    context: AbstractDataContext,
+    source: PandasDatasource,
     suite: Suite,
     frame: pd.DataFrame,
 ) -> list[ExpectationResult]:
@@ -74,13 +78,22 @@ def _validate(
         }
     validation = batch.validate(gx_suite, result_format=result_format)
     return [
-        _to_result(suite, outcome, blocking_by_id[str(outcome.expectation_config.id)])
+        _to_result(suite, outcome, blocking_by_id[str(_config(outcome).id)])
         for outcome in validation.results
     ]
 
 
-def _to_result(suite: Suite, outcome: object, is_blocking: bool) -> ExpectationResult:
+def _config(outcome: ExpectationValidationResult) -> ExpectationConfiguration:
+    # Every result of a suite's validation carries the expectation it is the result of.
     config = outcome.expectation_config
+    assert config is not None, "a suite's result without its expectation"
+    return config
+
+
+def _to_result(
+    suite: Suite, outcome: ExpectationValidationResult, is_blocking: bool
+) -> ExpectationResult:
+    config = _config(outcome)
     kwargs = config.kwargs
     detail = outcome.result or {}
     column = kwargs.get("column") or (

@@ -4,6 +4,15 @@ Each expectation is marked blocking or not. A blocking failure means the build i
 publish (broken ids, codes outside the codebook, impossible offsets or confidences); a non-blocking
 one is a warning about completeness (a review whose outcome could not be read) that analysts should
 see in `audit.data_quality_results` but that must not hold back every other report.
+
+Who checks what (each check is made once, by one of the two):
+- Great Expectations, here, owns what extraction promises about the rows of each raw table: ids
+  present and unique, every value in its codebook list, ranges, offsets. It runs before dbt, and a
+  failure names the documents at fault, so they can be quarantined and the rest published.
+- dbt tests own what the models promise: keys and relationships of the staging, intermediate and
+  reporting models (including links between raw tables, which a one-table suite cannot see), the
+  codebook seeds' own integrity, and the reporting contracts. See dbt_project/README.md.
+Every list of allowed values comes from the codebook (`ingestion.codebook`), never from here.
 """
 
 from __future__ import annotations
@@ -13,8 +22,7 @@ from dataclasses import dataclass
 import great_expectations as gx
 from great_expectations.expectations import Expectation
 
-from ingestion.document_kind import KINDS as DOCUMENT_KINDS
-from ingestion.records import METHODS
+from ingestion.codebook import Codebook
 
 
 @dataclass(frozen=True)
@@ -33,16 +41,6 @@ class Suite:
     expectations: tuple[CheckedExpectation, ...]
 
 
-@dataclass(frozen=True)
-class AllowedCodes:
-    """The codebook's codes the raw tables may hold."""
-
-    agencies: frozenset[str]
-    themes: frozenset[str]
-    layers: frozenset[str]
-    case_themes: frozenset[str]
-
-
 E = gx.expectations
 
 
@@ -54,153 +52,103 @@ def _warn(expectation: Expectation) -> CheckedExpectation:
     return CheckedExpectation(expectation, is_blocking=False)
 
 
+def _table_suite(table: str, *expectations: CheckedExpectation, query: str = "") -> Suite:
+    """A suite over one raw table's rows (`query` when it needs more than `select *`)."""
+    return Suite(
+        name=f"raw_{table}",
+        table_name=table,
+        query=query or f"SELECT * FROM raw.{table}",
+        expectations=expectations,
+    )
+
+
 def _codes_suite(code_type: str, allowed: frozenset[str]) -> Suite:
     return Suite(
         name=f"raw_{code_type}_codes",
         table_name="recommendation_codes",
         query=f"SELECT * FROM raw.recommendation_codes WHERE code_type = '{code_type}'",
-        expectations=(
-            _block(E.ExpectColumnValuesToNotBeNull(column="code")),
-            _block(E.ExpectColumnValuesToBeInSet(column="code", value_set=sorted(allowed))),
-        ),
+        expectations=(_not_null("code"), _in_list("code", allowed)),
     )
 
 
-def build_suites(codes: AllowedCodes) -> list[Suite]:
-    """Every suite run on every build, in a fixed order."""
+def _in_list(column: str, values: tuple[str, ...] | frozenset[str]) -> CheckedExpectation:
+    return _block(E.ExpectColumnValuesToBeInSet(column=column, value_set=sorted(values)))
+
+
+def _not_null(column: str) -> CheckedExpectation:
+    return _block(E.ExpectColumnValuesToNotBeNull(column=column))
+
+
+def _unique(column: str) -> CheckedExpectation:
+    return _block(E.ExpectColumnValuesToBeUnique(column=column))
+
+
+def _between(column: str, low: float, high: float | None = None) -> CheckedExpectation:
+    return _block(E.ExpectColumnValuesToBeBetween(column=column, min_value=low, max_value=high))
+
+
+def build_suites(codebook: Codebook) -> list[Suite]:
+    """Every suite run on every build, in a fixed order, with the codebook's lists of values."""
+    values = codebook.value_sets
     return [
-        Suite(
-            name="raw_documents",
-            table_name="documents",
-            query="SELECT * FROM raw.documents",
-            expectations=(
-                _block(E.ExpectColumnValuesToNotBeNull(column="document_id")),
-                _block(E.ExpectColumnValuesToBeUnique(column="document_id")),
-                _block(
-                    E.ExpectColumnValuesToMatchRegex(column="document_id", regex=r"^[0-9a-f]{64}$")
-                ),
-                _block(
-                    E.ExpectColumnValuesToBeInSet(column="status", value_set=["ok", "quarantined"])
-                ),
-                _block(E.ExpectColumnValuesToNotBeNull(column="path")),
-                _block(
-                    E.ExpectColumnValuesToBeInSet(
-                        column="document_kind", value_set=list(DOCUMENT_KINDS)
-                    )
-                ),
-            ),
+        _table_suite(
+            "documents",
+            _not_null("document_id"),
+            _unique("document_id"),
+            _block(E.ExpectColumnValuesToMatchRegex(column="document_id", regex=r"^[0-9a-f]{64}$")),
+            _in_list("status", values.codes("document_status")),
+            _not_null("path"),
+            _in_list("document_kind", values.document_kind_codes),
         ),
-        Suite(
-            name="raw_reviews",
-            table_name="reviews",
-            query="SELECT * FROM raw.reviews",
-            expectations=(
-                _block(E.ExpectColumnValuesToBeUnique(column="review_id")),
-                _block(E.ExpectColumnValuesToNotBeNull(column="review_id")),
-                _block(
-                    E.ExpectColumnValuesToBeInSet(
-                        column="outcome", value_set=["death", "serious_injury"]
-                    )
-                ),
-                _warn(E.ExpectColumnValuesToNotBeNull(column="outcome")),
-                _block(
-                    E.ExpectColumnValuesToBeInSet(
-                        column="child_sex", value_set=["female", "male", "unknown"]
-                    )
-                ),
-                _block(
-                    E.ExpectColumnValuesToBeInSet(
-                        column="age_band", value_set=["under_1", "1_5", "6_10", "11_plus"]
-                    )
-                ),
-                _block(
-                    E.ExpectColumnValuesToBeBetween(
-                        column="child_age_years", min_value=0, max_value=25
-                    )
-                ),
-                _warn(E.ExpectColumnValuesToNotBeNull(column="age_band")),
-            ),
+        _table_suite(
+            "reviews",
+            _unique("review_id"),
+            _not_null("review_id"),
+            _in_list("outcome", values.codes("outcome")),
+            _warn(E.ExpectColumnValuesToNotBeNull(column="outcome")),
+            _in_list("child_sex", values.codes("child_sex")),
+            _in_list("age_band", values.codes("age_band")),
+            _between("child_age_years", 0, 25),
+            _warn(E.ExpectColumnValuesToNotBeNull(column="age_band")),
         ),
-        Suite(
-            name="raw_recommendations",
-            table_name="recommendations",
+        _table_suite(
+            "recommendations",
+            _unique("recommendation_id"),
+            _not_null("recommendation_id"),
+            _not_null("text"),
+            _between("text_length", 8, 20_000),
+            _in_list("section", values.codes("section")),
+            _between("page", 1),
+            _block(
+                E.ExpectColumnPairValuesAToBeGreaterThanB(
+                    column_A="char_end", column_B="char_start", or_equal=False
+                )
+            ),
             query="SELECT *, length(text) AS text_length FROM raw.recommendations",
-            expectations=(
-                _block(E.ExpectColumnValuesToBeUnique(column="recommendation_id")),
-                _block(E.ExpectColumnValuesToNotBeNull(column="text")),
-                _block(
-                    E.ExpectColumnValuesToBeBetween(
-                        column="text_length", min_value=8, max_value=20_000
-                    )
-                ),
-                _block(
-                    E.ExpectColumnValuesToBeInSet(
-                        column="section", value_set=["lscb", "agency", "national"]
-                    )
-                ),
-                _block(E.ExpectColumnValuesToBeBetween(column="page", min_value=1)),
-                _block(
-                    E.ExpectColumnPairValuesAToBeGreaterThanB(
-                        column_A="char_end", column_B="char_start", or_equal=False
-                    )
-                ),
-            ),
         ),
-        Suite(
-            name="raw_recommendation_codes",
-            table_name="recommendation_codes",
-            query="SELECT * FROM raw.recommendation_codes",
-            expectations=(
-                _block(
-                    E.ExpectColumnValuesToBeInSet(
-                        column="code_type", value_set=["agency", "theme", "layer"]
-                    )
-                ),
-                _block(E.ExpectColumnValuesToBeInSet(column="method", value_set=list(METHODS))),
-                _block(
-                    E.ExpectColumnValuesToBeBetween(column="confidence", min_value=0, max_value=1)
-                ),
-                _block(E.ExpectColumnValuesToNotBeNull(column="evidence")),
-            ),
+        _table_suite(
+            "recommendation_codes",
+            _in_list("code_type", values.codes("code_type")),
+            _in_list("method", values.codes("method")),
+            _between("confidence", 0, 1),
+            _not_null("evidence"),
         ),
-        _codes_suite("agency", codes.agencies),
-        _codes_suite("theme", codes.themes),
-        _codes_suite("layer", codes.layers),
-        Suite(
-            name="raw_case_themes",
-            table_name="case_themes",
-            query="SELECT * FROM raw.case_themes",
-            expectations=(
-                _block(
-                    E.ExpectColumnValuesToBeInSet(
-                        column="case_theme_code", value_set=sorted(codes.case_themes)
-                    )
-                ),
-                _block(
-                    E.ExpectColumnValuesToBeBetween(column="confidence", min_value=0, max_value=1)
-                ),
-            ),
+        _codes_suite("agency", codebook.agency_codes),
+        _codes_suite("theme", codebook.theme_codes),
+        _codes_suite("layer", codebook.layer_codes),
+        _table_suite(
+            "case_themes",
+            _in_list("case_theme_code", codebook.case_theme_codes),
+            _between("confidence", 0, 1),
         ),
-        Suite(
-            name="raw_case_agencies",
-            table_name="case_agencies",
-            query="SELECT * FROM raw.case_agencies",
-            expectations=(
-                _block(
-                    E.ExpectColumnValuesToBeInSet(
-                        column="agency_code", value_set=sorted(codes.agencies)
-                    )
-                ),
-                _block(E.ExpectColumnValuesToBeBetween(column="mentions", min_value=1)),
-            ),
+        _table_suite(
+            "case_agencies",
+            _in_list("agency_code", codebook.agency_codes),
+            _between("mentions", 1),
         ),
-        Suite(
-            name="raw_action_plan_items",
-            table_name="action_plan_items",
-            query="SELECT * FROM raw.action_plan_items",
-            expectations=(
-                _block(E.ExpectColumnValuesToNotBeNull(column="action")),
-                _block(E.ExpectColumnValuesToBeUnique(column="action_item_id")),
-            ),
+        _table_suite(
+            "action_plan_items",
+            _not_null("action"),
+            _unique("action_item_id"),
         ),
     ]

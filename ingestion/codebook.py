@@ -9,6 +9,11 @@ researcher can improve the coding by editing a CSV, without touching code:
 - `codebook_layers.csv`: layer_code, label, figure2_order, description (when an item is at that layer)
 - `codebook_case_themes.csv`: case_theme_code, label, patterns, exclude, negatable, description
 - `codebook_case_theme_reflection.csv`: case_theme_code, theme_code
+- `codebook_values.csv`: value_set, code, label, sort_order, description: the fixed lists of
+  values the records hold (outcome, child_sex, age_band, section, document_status, code_type,
+  method), each defined here once and read by the expectations, dbt's tests and the report
+- `codebook_document_kinds.csv`: document_kind, label, is_case_review, sort_order, description
+  (case facts are read, and the study's tables computed, over the case-review kinds)
 
 Pattern syntax (columns `synonyms`, `patterns`, `weak_patterns`, `exclude`):
 
@@ -46,7 +51,7 @@ from functools import lru_cache
 from pathlib import Path
 
 try:  # the parser of the standard library, used only to find literal prefilter words
-    import re._parser as _sre_parse  # type: ignore[import-not-found]
+    import re._parser as _sre_parse
     from re import _constants as _sre_const  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - other Python versions
     _sre_parse = None
@@ -59,6 +64,8 @@ SEED_FILES = {
     "layers": "codebook_layers.csv",
     "case_themes": "codebook_case_themes.csv",
     "reflection": "codebook_case_theme_reflection.csv",
+    "values": "codebook_values.csv",
+    "document_kinds": "codebook_document_kinds.csv",
 }
 REQUIRED_COLUMNS = {
     "agencies": ("agency_code", "label", "table1_order", "synonyms"),
@@ -66,8 +73,21 @@ REQUIRED_COLUMNS = {
     "layers": ("layer_code", "label", "figure2_order"),
     "case_themes": ("case_theme_code", "label", "patterns"),
     "reflection": ("case_theme_code", "theme_code"),
+    "values": ("value_set", "code", "label", "sort_order"),
+    "document_kinds": ("document_kind", "label", "is_case_review", "sort_order"),
 }
+# The value sets `codebook_values.csv` must hold (the names the code asks for).
+VALUE_SETS = (
+    "outcome",
+    "child_sex",
+    "age_band",
+    "section",
+    "document_status",
+    "code_type",
+    "method",
+)
 _CODE_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+_VALUE_RE = re.compile(r"^[a-z0-9][a-z0-9_]*$")  # a listed value may start with a digit (1_5)
 _CONSTRAINT_RE = re.compile(r"^(lt|le|gt|ge)_(\d+)(?:_(\d+))?[a-z]?$")
 _FLAGS = re.IGNORECASE
 
@@ -677,6 +697,49 @@ class CaseTheme:
 
 
 @dataclass(frozen=True)
+class CodedValue:
+    """One value of a fixed list (an outcome, a sex, an age band...) and how people read it."""
+
+    value_set: str
+    code: str
+    label: str
+    order: int
+
+
+@dataclass(frozen=True)
+class DocumentKindCode:
+    """A kind of document; case facts are read from case reviews only."""
+
+    code: str
+    label: str
+    is_case_review: bool
+    order: int
+
+
+@dataclass(frozen=True)
+class ValueSets:
+    """The codebook's fixed lists of values, in their order (no pattern to compile: cheap)."""
+
+    values: tuple[CodedValue, ...] = ()
+    document_kinds: tuple[DocumentKindCode, ...] = ()
+
+    def codes(self, value_set: str) -> tuple[str, ...]:
+        """The codes of one list (`VALUE_SETS`), in their order."""
+        listed = sorted((v for v in self.values if v.value_set == value_set), key=lambda v: v.order)
+        if not listed:
+            raise CodebookError(f"the codebook has no value set {value_set!r}")
+        return tuple(v.code for v in listed)
+
+    @property
+    def document_kind_codes(self) -> tuple[str, ...]:
+        return tuple(k.code for k in sorted(self.document_kinds, key=lambda k: k.order))
+
+    @property
+    def case_review_kinds(self) -> frozenset[str]:
+        return frozenset(k.code for k in self.document_kinds if k.is_case_review)
+
+
+@dataclass(frozen=True)
 class Codebook:
     """Everything the coders need, read once from the seeds."""
 
@@ -685,6 +748,7 @@ class Codebook:
     layers: tuple[Layer, ...]
     case_themes: tuple[CaseTheme, ...]
     reflection: tuple[tuple[str, str], ...]  # (case_theme_code, theme_code)
+    value_sets: ValueSets = field(default_factory=ValueSets)
     source_dir: str = ""
     # Structures derived by the coders (e.g. the similarity index), built once per codebook.
     derived: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
@@ -704,6 +768,11 @@ class Codebook:
     @property
     def case_theme_codes(self) -> frozenset[str]:
         return frozenset(c.code for c in self.case_themes)
+
+    @property
+    def layer_codes_in_order(self) -> tuple[str, ...]:
+        """The layers of Figure 2 from the child outwards."""
+        return tuple(la.code for la in sorted(self.layers, key=lambda la: la.order))
 
     def agency(self, code: str) -> Agency | None:
         return next((a for a in self.agencies if a.code == code), None)
@@ -746,9 +815,16 @@ def _read_seed(path: Path, kind: str) -> list[dict[str, str]]:
         raise CodebookError(f"{path}: malformed CSV: {exc}") from exc
 
 
-def _code(row: dict[str, str], column: str, path: Path, line: int, seen: set[str]) -> str:
+def _code(
+    row: dict[str, str],
+    column: str,
+    path: Path,
+    line: int,
+    seen: set[str],
+    digit_first: bool = False,
+) -> str:
     code = row.get(column, "")
-    if not _CODE_RE.match(code):
+    if not (_VALUE_RE if digit_first else _CODE_RE).match(code):
         raise CodebookError(f"{path}: row {line}: {column} {code!r} is not a lower_snake code")
     if code in seen:
         raise CodebookError(f"{path}: row {line}: duplicate {column} {code!r}")
@@ -769,6 +845,34 @@ def _int(value: str, path: Path, line: int, column: str) -> int | None:
 
 def _bool(value: str) -> bool:
     return value.strip().lower() not in {"no", "false", "0", "n"}
+
+
+def _build_value_sets(seeds_dir: Path) -> ValueSets:
+    path = seeds_dir / SEED_FILES["values"]
+    values: list[CodedValue] = []
+    seen: dict[str, set[str]] = {}
+    for line, row in enumerate(_read_seed(path, "values"), start=2):
+        value_set = row["value_set"]
+        if value_set not in VALUE_SETS:
+            raise CodebookError(f"{path}: row {line}: unknown value_set {value_set!r}")
+        code = _code(row, "code", path, line, seen.setdefault(value_set, set()), digit_first=True)
+        order = _int(row["sort_order"], path, line, "sort_order")
+        values.append(CodedValue(value_set, code, row["label"], order or line))
+    missing = [name for name in VALUE_SETS if name not in seen]
+    if missing:
+        raise CodebookError(f"{path}: no values for {', '.join(missing)}")
+    path = seeds_dir / SEED_FILES["document_kinds"]
+    kinds: list[DocumentKindCode] = []
+    kind_codes: set[str] = set()
+    for line, row in enumerate(_read_seed(path, "document_kinds"), start=2):
+        code = _code(row, "document_kind", path, line, kind_codes)
+        order = _int(row["sort_order"], path, line, "sort_order")
+        kinds.append(
+            DocumentKindCode(code, row["label"], _bool(row["is_case_review"]), order or line)
+        )
+    if not kinds:
+        raise CodebookError(f"{path}: the codebook has no document kinds")
+    return ValueSets(tuple(values), tuple(kinds))
 
 
 def _build(seeds_dir: Path) -> Codebook:
@@ -856,6 +960,7 @@ def _build(seeds_dir: Path) -> Codebook:
         layers=tuple(layers),
         case_themes=tuple(case_themes),
         reflection=tuple(reflection),
+        value_sets=_build_value_sets(seeds_dir),
         source_dir=str(seeds_dir),
     )
 
@@ -865,10 +970,12 @@ def _load_cached(seeds_dir: str, stamp: tuple[tuple[str, int, int], ...]) -> Cod
     return _build(Path(seeds_dir))
 
 
-def load_codebook(seeds_dir: Path | None = None) -> Codebook:
-    """Read and compile the codebook seeds (cached; re-read when a seed file changes)."""
-    directory = Path(seeds_dir) if seeds_dir is not None else DEFAULT_SEEDS_DIR
-    directory = directory.resolve()
+@lru_cache(maxsize=8)
+def _load_value_sets_cached(seeds_dir: str, stamp: tuple[tuple[str, int, int], ...]) -> ValueSets:
+    return _build_value_sets(Path(seeds_dir))
+
+
+def _stamp(directory: Path) -> tuple[tuple[str, int, int], ...]:
     stamp = []
     for name in SEED_FILES.values():
         try:
@@ -876,4 +983,20 @@ def load_codebook(seeds_dir: Path | None = None) -> Codebook:
             stamp.append((name, st.st_mtime_ns, st.st_size))
         except OSError:
             stamp.append((name, -1, -1))
-    return _load_cached(str(directory), tuple(stamp))
+    return tuple(stamp)
+
+
+def _directory(seeds_dir: Path | None) -> Path:
+    return (Path(seeds_dir) if seeds_dir is not None else DEFAULT_SEEDS_DIR).resolve()
+
+
+def load_codebook(seeds_dir: Path | None = None) -> Codebook:
+    """Read and compile the codebook seeds (cached; re-read when a seed file changes)."""
+    directory = _directory(seeds_dir)
+    return _load_cached(str(directory), _stamp(directory))
+
+
+def load_value_sets(seeds_dir: Path | None = None) -> ValueSets:
+    """Only the fixed lists of values, without compiling the coders' patterns (cached)."""
+    directory = _directory(seeds_dir)
+    return _load_value_sets_cached(str(directory), _stamp(directory))

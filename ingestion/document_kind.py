@@ -1,7 +1,8 @@
 """What kind of document is this? A serious case review, an inspection report, an inquiry...
 
 The kind decides what is read from it: case facts (outcome, sex, age, case themes) only from case
-reviews (`CASE_REVIEW_KINDS`), recommendations from all. The test reads the title area (the first
+reviews (the kinds marked `is_case_review` in the codebook seed `codebook_document_kinds.csv`, the
+one list of kinds, which dbt reads too), recommendations from all. The test reads the title area (the first
 pages, where a report names itself) for the phrases each kind uses of itself, in an order that
 puts the most specific first (a Prevention of Future Deaths report quotes "serious case review";
 an inspection report discusses the board's serious case reviews), then falls back to counting the
@@ -13,19 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-KINDS = (
-    "serious_case_review",
-    "practice_review",
-    "rapid_review",
-    "national_review",
-    "domestic_homicide_review",
-    "safeguarding_adults_review",
-    "pfd_report",
-    "inspection",
-    "inquiry",
-    "other",
-)
-CASE_REVIEW_KINDS = ("serious_case_review", "practice_review", "rapid_review")
+from ingestion.codebook import load_value_sets
+
 TITLE_AREA_CHARS = 4000
 
 _CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -69,12 +59,12 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 
 @dataclass(frozen=True)
 class DocumentKind:
-    kind: str  # one of KINDS
+    kind: str  # a code of codebook_document_kinds.csv
     evidence: str  # the phrase that decided it, and where
 
     @property
     def is_case_review(self) -> bool:
-        return self.kind in CASE_REVIEW_KINDS
+        return self.kind in load_value_sets().case_review_kinds
 
 
 def classify_document(text: str) -> DocumentKind:

@@ -13,14 +13,10 @@ import polars as pl
 
 EXTRACTOR_VERSION = "0.4.0"
 
-# --- Values fixed by the codebook (../shared/reference/codebook.md) -------------------------------
-OUTCOMES = ("death", "serious_injury")
-CHILD_SEXES = ("female", "male", "unknown")
-AGE_BANDS = ("under_1", "1_5", "6_10", "11_plus")
-SECTIONS = ("lscb", "agency", "national")
-CODE_TYPES = ("agency", "theme", "layer")
-METHODS = ("rule", "model", "similarity", "manual")
-LAYERS = ("child", "family", "case_management", "regional_national")
+# The values a field may hold (outcomes, sexes, age bands, sections, code types, methods, layers,
+# document kinds and statuses) are listed once, in the codebook seeds `codebook_values.csv`,
+# `codebook_layers.csv` and `codebook_document_kinds.csv`, and read through
+# `ingestion.codebook.load_value_sets()`; the comments below name the list a field's values are of.
 
 
 # --- What stages pass each other --------------------------------------------------------------------
@@ -56,7 +52,7 @@ class RecommendationSpan:
 
     label: str
     text: str
-    section: str  # one of SECTIONS
+    section: str  # value set `section`
     heading: str | None
     char_start: int
     char_end: int
@@ -67,7 +63,7 @@ class CodeHit:
     """One code given to a piece of text, with how and why."""
 
     code: str
-    method: str  # one of METHODS
+    method: str  # value set `method`
     confidence: float
     evidence: str
 
@@ -111,10 +107,10 @@ class CaseFacts:
     title: str | None = None
     area: str | None = None
     year: int | None = None
-    outcome: str | None = None  # one of OUTCOMES
-    child_sex: str = "unknown"  # one of CHILD_SEXES
+    outcome: str | None = None  # value set `outcome`
+    child_sex: str = "unknown"  # value set `child_sex`
     child_age_years: float | None = None
-    age_band: str | None = None  # one of AGE_BANDS
+    age_band: str | None = None  # value set `age_band`
     children_count: int = 1
 
 
@@ -171,7 +167,7 @@ DOCUMENTS_SCHEMA = {
     "status": pl.String,
     "error_message": pl.String,
     "extractor_version": pl.String,
-    "document_kind": pl.String,  # one of ingestion.document_kind.KINDS (null when unread)
+    "document_kind": pl.String,  # a code of codebook_document_kinds.csv (null when unread)
     "kind_evidence": pl.String,  # the phrase that decided the kind
 }
 

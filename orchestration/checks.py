@@ -14,10 +14,10 @@ import dagster as dg
 import duckdb
 import polars as pl
 
-from expectations.codes import allowed_codes
 from expectations.runner import ExpectationResult, validate_suites
 from expectations.suites import Suite, build_suites
 from expectations.triage import describe_failure, triage_failures
+from ingestion.codebook import load_codebook
 from orchestration.progress import log_progress
 from orchestration.resources import WarehouseResource, WriterLockResource
 from orchestration.run_summary import quarantine_metadata
@@ -79,7 +79,7 @@ def validate_build(
 def check_build(build: Path, run_id: str, max_quarantine_share: float) -> QualityOutcome:
     """Validate the build's raw tables with the codebook's suites and store every result."""
     with duckdb.connect(str(build)) as con:
-        suites = build_suites(allowed_codes(SEEDS_DIR))
+        suites = build_suites(load_codebook(SEEDS_DIR))
         outcome = validate_build(con, suites, max_quarantine_share)
         replace_quality_results(con, run_id, _results_frame(outcome.results))
     return outcome

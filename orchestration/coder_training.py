@@ -22,7 +22,6 @@ from ingestion.coding.features import text_features
 from ingestion.coding.learn import Example, artifact_bytes, cross_validate, train
 from ingestion.coding.model import ARTIFACT, LearnedCoder
 from ingestion.coding.recommendation import code_recommendation
-from ingestion.records import LAYERS
 
 PERFORMANCE_PATH = (
     Path(__file__).resolve().parents[1] / "dbt_project" / "seeds" / "coder_performance_cv.csv"
@@ -40,7 +39,9 @@ class CodeSpace:
 
 def code_space(codebook: Codebook) -> CodeSpace:
     return CodeSpace(
-        tuple(t.code for t in codebook.themes), tuple(sorted(codebook.agency_codes)), LAYERS
+        tuple(t.code for t in codebook.themes),
+        tuple(sorted(codebook.agency_codes)),
+        codebook.layer_codes_in_order,
     )
 
 

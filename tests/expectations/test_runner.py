@@ -3,9 +3,9 @@ from datetime import datetime
 import duckdb
 import pytest
 
-from expectations.codes import allowed_codes
 from expectations.runner import validate_suites
 from expectations.suites import build_suites
+from ingestion.codebook import load_codebook
 from orchestration.settings import SEEDS_DIR
 from warehouse.load import load_document_frames
 from warehouse.schema import create_raw_schema
@@ -21,7 +21,7 @@ def con(make_frames):
 
 
 def _failures(con):
-    results = validate_suites(con, build_suites(allowed_codes(SEEDS_DIR)))
+    results = validate_suites(con, build_suites(load_codebook(SEEDS_DIR)))
     return results, [r for r in results if not r.is_success]
 
 

@@ -14,6 +14,7 @@ from ingestion.codebook import (
     compile_patterns,
     expand_spaces,
     load_codebook,
+    load_value_sets,
     split_alternatives,
 )
 
@@ -42,6 +43,35 @@ def test_default_seeds_hold_every_fixed_code(codebook):
     assert codebook.theme("safer_sleeping").layer_code == "regional_national"
     assert codebook.theme("training").table2_reviews == 20
     assert codebook.themes_reflecting("poverty") == {"poverty_housing"}
+
+
+def test_fixed_lists_of_values_are_read_from_the_seeds_in_order(codebook):
+    values = load_value_sets()
+    assert values == codebook.value_sets
+    assert values.codes("outcome") == ("death", "serious_injury")
+    assert values.codes("age_band") == ("under_1", "1_5", "6_10", "11_plus")
+    assert values.codes("method") == ("rule", "model", "similarity", "manual")
+    assert values.case_review_kinds == {"serious_case_review", "practice_review", "rapid_review"}
+    assert values.document_kind_codes[-1] == "other"
+    assert codebook.layer_codes_in_order == (
+        "child",
+        "family",
+        "case_management",
+        "regional_national",
+    )
+
+
+def test_a_value_set_missing_from_the_seed_is_named(tmp_path):
+    seeds = _copy_seeds(tmp_path)
+    path = seeds / "codebook_values.csv"
+    kept = [
+        line
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if not line.startswith("method,")
+    ]
+    path.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    with pytest.raises(CodebookError, match="no values for method"):
+        load_value_sets(seeds)
 
 
 def test_every_code_has_patterns_and_a_description(codebook):

@@ -5,8 +5,8 @@ from datetime import datetime
 import duckdb
 import pytest
 
-from expectations.codes import allowed_codes
 from expectations.suites import build_suites
+from ingestion.codebook import load_codebook
 from orchestration.checks import validate_build
 from orchestration.settings import SEEDS_DIR
 from warehouse.load import load_document_frames
@@ -36,7 +36,7 @@ def _break(con, name: str) -> str:
 
 def test_one_bad_document_is_quarantined_and_the_others_pass(con):
     bad = _break(con, "c")
-    outcome = validate_build(con, build_suites(allowed_codes(SEEDS_DIR)), 0.25)
+    outcome = validate_build(con, build_suites(load_codebook(SEEDS_DIR)), 0.25)
     assert outcome.blocking == []
     assert [path for path, _ in outcome.quarantined] == ["c.pdf"]
     assert "raw_recommendations" in outcome.quarantined[0][1]
@@ -57,7 +57,7 @@ def test_one_bad_document_is_quarantined_and_the_others_pass(con):
 def test_too_many_bad_documents_block_and_nothing_is_quarantined(con):
     for name in "ab":
         _break(con, name)
-    outcome = validate_build(con, build_suites(allowed_codes(SEEDS_DIR)), 0.25)
+    outcome = validate_build(con, build_suites(load_codebook(SEEDS_DIR)), 0.25)
     assert outcome.quarantined == [] and "2 of 5 documents" in outcome.blocking[0]
     assert con.execute(
         "select count(*) from raw.documents where status = 'quarantined'"

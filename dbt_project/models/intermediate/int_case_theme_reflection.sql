@@ -1,8 +1,10 @@
 -- For each review and each case theme present in its narrative: is the theme reflected, i.e. does
 -- at least one of the review's recommendations carry a theme that the codebook says reflects it?
 with present as (
-    select distinct review_id, case_theme_code
-    from {{ ref('stg_raw__case_themes') }}
+    select distinct
+        review_id,
+        case_theme_code
+    from {{ ref('int_loaded_case_themes') }}
 ),
 
 reflecting as (
@@ -16,9 +18,10 @@ reflecting as (
     inner join {{ ref('int_recommendations') }} as r
         on p.review_id = r.review_id
     inner join {{ ref('int_recommendation_codes') }} as c
-        on r.recommendation_id = c.recommendation_id
-        and c.code_type = 'theme'
-        and c.code = m.theme_code
+        on
+            r.recommendation_id = c.recommendation_id
+            and c.code_type = 'theme'
+            and m.theme_code = c.code
 )
 
 select
@@ -28,7 +31,7 @@ select
     count(distinct f.recommendation_id) as reflecting_recommendation_count,
     coalesce(
         list(distinct f.recommendation_id order by f.recommendation_id)
-            filter (where f.recommendation_id is not null),
+        filter (where f.recommendation_id is not null),
         []::varchar[]
     ) as reflecting_recommendation_ids
 from present as p

@@ -12,16 +12,30 @@ with manual as (
         1.0::double as confidence,
         'coded by ' || coalesce(coder, 'a researcher') as evidence
     from {{ ref('stg_coding__manual_codes') }}
-    where recommendation_id in (select recommendation_id from {{ ref('stg_raw__recommendations') }})
+    where
+        recommendation_id in (
+            select loaded.recommendation_id
+            from {{ ref('int_loaded_recommendations') }} as loaded
+        )
 ),
 
 overridden as (
-    select distinct recommendation_id, code_type from manual
+    select distinct
+        recommendation_id,
+        code_type
+    from manual
 ),
 
 automatic as (
-    select a.recommendation_id, a.code_type, a.code, a.is_primary, a.method, a.confidence, a.evidence
-    from {{ ref('stg_raw__recommendation_codes') }} as a
+    select
+        a.recommendation_id,
+        a.code_type,
+        a.code,
+        a.is_primary,
+        a.method,
+        a.confidence,
+        a.evidence
+    from {{ ref('int_loaded_recommendation_codes') }} as a
     anti join overridden as o
         on a.recommendation_id = o.recommendation_id and a.code_type = o.code_type
 )

@@ -4,13 +4,17 @@ with codes as (
 ),
 
 agency as (
-    select recommendation_id, code as agency_code
+    select
+        recommendation_id,
+        code as agency_code
     from codes
     where code_type = 'agency' and is_primary
 ),
 
 layer as (
-    select recommendation_id, min(code) as layer_code
+    select
+        recommendation_id,
+        min(code) as layer_code
     from codes
     where code_type = 'layer'
     group by recommendation_id
@@ -31,6 +35,6 @@ select
     r.char_start,
     r.char_end,
     r.research_citation
-from {{ ref('stg_raw__recommendations') }} as r
+from {{ ref('int_loaded_recommendations') }} as r
 left join agency as a on r.recommendation_id = a.recommendation_id
 left join layer as l on r.recommendation_id = l.recommendation_id

@@ -5,10 +5,18 @@ with with_recommendations as (
     select distinct review_id from {{ ref('int_recommendations') }}
 )
 
-select review_id, 'year' as dimension, year::varchar as period, year
+select
+    review_id,
+    'year' as dimension,
+    year::varchar as period,
+    year
 from {{ ref('int_study_reviews') }}
-where year is not null and review_id in (select review_id from with_recommendations)
+where year is not null and review_id in (select w.review_id from with_recommendations as w)
 union all
-select review_id, 'document_kind', document_kind, null::integer
-from {{ ref('stg_raw__reviews') }}
-where document_kind is not null and review_id in (select review_id from with_recommendations)
+select
+    review_id,
+    'document_kind' as dimension,
+    document_kind as period,
+    null::integer
+from {{ ref('int_reviews') }}
+where document_kind is not null and review_id in (select w.review_id from with_recommendations as w)

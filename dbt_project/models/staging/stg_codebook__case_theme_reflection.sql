@@ -1,1 +1,4 @@
-select case_theme_code, theme_code from {{ ref('codebook_case_theme_reflection') }}
+select
+    case_theme_code,
+    theme_code
+from {{ ref('codebook_case_theme_reflection') }}

@@ -1,2 +1,8 @@
-select code_type, code, precision, recall, f1, support
+select
+    code_type,
+    code,
+    precision,
+    recall,
+    f1,
+    support
 from {{ ref('coder_performance_cv') }}

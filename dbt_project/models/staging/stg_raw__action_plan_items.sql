@@ -23,4 +23,3 @@ select
     research_citation,
     has_named_lead
 from {{ source('raw', 'action_plan_items') }}
-where review_id in (select review_id from {{ ref('stg_raw__reviews') }})

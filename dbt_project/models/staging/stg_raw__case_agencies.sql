@@ -8,4 +8,3 @@ select
     char_start,
     char_end
 from {{ source('raw', 'case_agencies') }}
-where review_id in (select review_id from {{ ref('stg_raw__reviews') }})

@@ -9,4 +9,3 @@ select
     char_start,
     char_end
 from {{ source('raw', 'case_themes') }}
-where review_id in (select review_id from {{ ref('stg_raw__reviews') }})

@@ -8,4 +8,3 @@ select
     confidence,
     evidence
 from {{ source('raw', 'recommendation_codes') }}
-where recommendation_id in (select recommendation_id from {{ ref('stg_raw__recommendations') }})

@@ -13,4 +13,3 @@ select
     extractor_version,
     research_citation
 from {{ source('raw', 'recommendations') }}
-where review_id in (select review_id from {{ ref('stg_raw__reviews') }})

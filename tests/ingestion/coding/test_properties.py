@@ -5,13 +5,13 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ingestion.codebook import load_codebook, split_alternatives
+from ingestion.codebook import load_codebook, load_value_sets, split_alternatives
 from ingestion.coding.agency import code_agency
 from ingestion.coding.case import find_case_themes, read_case_facts
 from ingestion.coding.classify import classify_recommendation
 from ingestion.coding.smart import appraise_smart
 from ingestion.coding.themes import code_layer, code_themes
-from ingestion.records import AGE_BANDS, CHILD_SEXES, OUTCOMES, ActionPlanRow
+from ingestion.records import ActionPlanRow
 
 CODEBOOK = load_codebook()
 WORDS = [
@@ -71,9 +71,10 @@ def test_themes_and_layer_never_fail(text, agency):
 @given(text=hostile)
 def test_case_facts_never_fail(text):
     facts = read_case_facts(text)
-    assert facts.outcome in (None, *OUTCOMES)
-    assert facts.child_sex in CHILD_SEXES
-    assert facts.age_band in (None, *AGE_BANDS)
+    values = load_value_sets()
+    assert facts.outcome in (None, *values.codes("outcome"))
+    assert facts.child_sex in values.codes("child_sex")
+    assert facts.age_band in (None, *values.codes("age_band"))
     assert facts.child_age_years is None or 0 <= facts.child_age_years < 19
     assert facts.children_count >= 1
     assert facts.year is None or 1989 <= facts.year <= 2035

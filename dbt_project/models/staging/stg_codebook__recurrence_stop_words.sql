@@ -1,0 +1,1 @@
+select word from {{ ref('recurrence_stop_words') }}

@@ -14,6 +14,7 @@ import functools
 import math
 import random
 from collections import deque
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -195,7 +196,7 @@ class ReviewPlan:
 
 
 # --- Helpers -------------------------------------------------------------------------------------
-def _pick(rng: random.Random, items: list[int], k: int, weights: list[float]) -> list[int]:
+def _pick(rng: random.Random, items: list[int], k: int, weights: Sequence[float]) -> list[int]:
     """Weighted sample without replacement (deterministic for a given rng state)."""
     pool = list(zip(items, weights, strict=True))
     out: list[int] = []

@@ -15,6 +15,7 @@ import docx
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt
+from docx.text.paragraph import Paragraph
 
 from corpus.model import (
     Block,
@@ -116,7 +117,7 @@ class _Numbering:
         return nid
 
 
-def _page_field(paragraph: docx.text.paragraph.Paragraph) -> None:
+def _page_field(paragraph: Paragraph) -> None:
     fld = OxmlElement("w:fldSimple")
     fld.set(qn("w:instr"), "PAGE")
     r = OxmlElement("w:r")
@@ -350,6 +351,6 @@ def _save(d: docx.document.Document) -> bytes:
     writer = _FixedZip(buf)
     PackageWriter._write_content_types_stream(writer, parts)
     PackageWriter._write_pkg_rels(writer, pkg.rels)
-    PackageWriter._write_parts(writer, parts)
+    PackageWriter._write_parts(writer, parts)  # type: ignore[arg-type]  # duck-typed PhysPkgWriter
     writer.close()
     return buf.getvalue()

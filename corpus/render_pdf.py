@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
+from typing import TypedDict
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -34,7 +36,17 @@ from corpus.model import (
 )
 from corpus.render_text import run_text
 
-FAMILIES = (
+
+class FontFamily(TypedDict):
+    """The fonts of one look and its body text size."""
+
+    regular: str
+    bold: str
+    italic: str
+    size: float
+
+
+FAMILIES: tuple[FontFamily, ...] = (
     {"regular": "Times-Roman", "bold": "Times-Bold", "italic": "Times-Italic", "size": 11.0},
     {"regular": "Helvetica", "bold": "Helvetica-Bold", "italic": "Helvetica-Oblique", "size": 10.0},
 )
@@ -99,7 +111,7 @@ def fast_escape(data: bytes | str) -> str:
 class _Null:
     """A canvas that draws nothing: the first pass only finds where headings fall."""
 
-    def __getattr__(self, name: str) -> object:
+    def __getattr__(self, name: str) -> Callable[..., _Null]:
         return self._noop
 
     def _noop(self, *args: object, **kwargs: object) -> _Null:
@@ -121,11 +133,11 @@ class Pager:
     ) -> None:
         self.buf = io.BytesIO()
         self.dry = toc_pages is None
-        self.c = (
-            _Null() if self.dry else Canvas(self.buf, pagesize=A4, invariant=1, pageCompression=1)
-        )
+        self.c: Canvas | _Null = _Null()
         if not self.dry:
-            self.c._escape = fast_escape  # type: ignore[method-assign]
+            canvas = Canvas(self.buf, pagesize=A4, invariant=1, pageCompression=1)
+            canvas._escape = fast_escape  # reportlab's own escape loops over every byte in Python
+            self.c = canvas
         self.wraps = wraps if wraps is not None else {}
         self.toc_pages = toc_pages or []
         self.found: list[int] = []  # page of each chapter heading, in order

@@ -112,7 +112,7 @@ class CaseFacts:
     area: str | None = None
     year: int | None = None
     outcome: str | None = None  # one of OUTCOMES
-    child_sex: str = "unknown"  # one of CHILD_SEXES
+    child_sex: str | None = "unknown"  # one of CHILD_SEXES; None: not a case review
     child_age_years: float | None = None
     age_band: str | None = None  # one of AGE_BANDS
     children_count: int = 1
@@ -162,7 +162,10 @@ def age_band(age_years: float | None) -> str | None:
 
 
 # --- Frame schemas: one per raw table (column order is the table's) --------------------------------
-DOCUMENTS_SCHEMA = {
+# column name -> Polars type of one raw table (the raw DDL is generated from these)
+PolarsSchema = dict[str, type[pl.DataType] | pl.DataType]
+
+DOCUMENTS_SCHEMA: PolarsSchema = {
     "document_id": pl.String,
     "path": pl.String,
     "media_type": pl.String,
@@ -175,7 +178,7 @@ DOCUMENTS_SCHEMA = {
     "kind_evidence": pl.String,  # the phrase that decided the kind
 }
 
-REVIEWS_SCHEMA = {
+REVIEWS_SCHEMA: PolarsSchema = {
     "review_id": pl.String,
     "document_id": pl.String,
     "title": pl.String,
@@ -191,7 +194,7 @@ REVIEWS_SCHEMA = {
     "extractor_version": pl.String,
 }
 
-RECOMMENDATIONS_SCHEMA = {
+RECOMMENDATIONS_SCHEMA: PolarsSchema = {
     "recommendation_id": pl.String,
     "review_id": pl.String,
     "document_id": pl.String,
@@ -207,7 +210,7 @@ RECOMMENDATIONS_SCHEMA = {
     "research_citation": pl.String,  # research evidence cited, as printed (null: none)
 }
 
-RECOMMENDATION_CODES_SCHEMA = {
+RECOMMENDATION_CODES_SCHEMA: PolarsSchema = {
     "recommendation_id": pl.String,
     "document_id": pl.String,
     "code_type": pl.String,
@@ -219,7 +222,7 @@ RECOMMENDATION_CODES_SCHEMA = {
     "extractor_version": pl.String,
 }
 
-CASE_THEMES_SCHEMA = {
+CASE_THEMES_SCHEMA: PolarsSchema = {
     "review_id": pl.String,
     "document_id": pl.String,
     "case_theme_code": pl.String,
@@ -232,7 +235,7 @@ CASE_THEMES_SCHEMA = {
     "extractor_version": pl.String,
 }
 
-CASE_AGENCIES_SCHEMA = {
+CASE_AGENCIES_SCHEMA: PolarsSchema = {
     "review_id": pl.String,
     "document_id": pl.String,
     "agency_code": pl.String,
@@ -244,7 +247,7 @@ CASE_AGENCIES_SCHEMA = {
     "extractor_version": pl.String,
 }
 
-ACTION_PLAN_ITEMS_SCHEMA = {
+ACTION_PLAN_ITEMS_SCHEMA: PolarsSchema = {
     "action_item_id": pl.String,
     "review_id": pl.String,
     "document_id": pl.String,
@@ -271,7 +274,7 @@ ACTION_PLAN_ITEMS_SCHEMA = {
     "has_named_lead": pl.Boolean,
 }
 
-EXTRACTION_ISSUES_SCHEMA = {
+EXTRACTION_ISSUES_SCHEMA: PolarsSchema = {
     "document_id": pl.String,
     "path": pl.String,
     "stage": pl.String,
@@ -280,7 +283,7 @@ EXTRACTION_ISSUES_SCHEMA = {
     "extractor_version": pl.String,
 }
 
-RAW_SCHEMAS: dict[str, dict[str, type[pl.DataType] | pl.DataType]] = {
+RAW_SCHEMAS: dict[str, PolarsSchema] = {
     "documents": DOCUMENTS_SCHEMA,
     "reviews": REVIEWS_SCHEMA,
     "recommendations": RECOMMENDATIONS_SCHEMA,

@@ -168,8 +168,16 @@ _INJURY = re.compile(
 )
 # The same patterns for lower-cased text, without re.IGNORECASE (several times faster on a long
 # narrative). "NAI" must stay upper case: it is looked for on the original text on its own.
-_DEATH_LOWER = re.compile(lower_pattern(_DEATH.pattern))
-_INJURY_LOWER = re.compile(lower_pattern(_INJURY.pattern.replace(r"(?-i:NAI)|", "")))
+
+
+def _compile_lowered(pattern: str) -> re.Pattern[str]:
+    lowered = lower_pattern(pattern)
+    assert lowered is not None, "a pattern written to be lower-cased"
+    return re.compile(lowered)
+
+
+_DEATH_LOWER = _compile_lowered(_DEATH.pattern)
+_INJURY_LOWER = _compile_lowered(_INJURY.pattern.replace(r"(?-i:NAI)|", ""))
 _NAI = re.compile(r"\bNAI")
 
 
@@ -285,7 +293,9 @@ def _subject_label(text: str) -> str | None:
     """
 
     def usable(name: str | None) -> bool:
-        return bool(name) and name not in _NOT_A_NAME | _NOT_NAMES and text.count(name) >= 3
+        if not name:
+            return False
+        return name not in _NOT_A_NAME | _NOT_NAMES and text.count(name) >= 3
 
     lines = text[:3000].splitlines()[:30]
     for i, line in enumerate(lines):

@@ -28,9 +28,9 @@ install: $(STAMP)
 lock:
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@test -x $(BIN)/pip-compile || $(BIN)/python -m pip install --quiet pip-tools==7.6.2
-	$(BIN)/pip-compile --quiet --extra dev --strip-extras --no-emit-index-url \
-		--no-emit-find-links --no-emit-trusted-host --custom-compile-command "make lock" \
-		$(LOCK_ARGS) --output-file $(LOCK) pyproject.toml
+	CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile --quiet --extra dev --strip-extras \
+		--no-emit-index-url --no-emit-find-links --no-emit-trusted-host $(LOCK_ARGS) \
+		--output-file $(LOCK) pyproject.toml
 
 run: install  ## the whole pipeline on the embedded sample corpus (or $$SCR_INBOX)
 	$(BIN)/scr run

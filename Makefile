@@ -4,19 +4,33 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+LOCK := requirements-lock.txt
 DAGSTER_HOME_DIR := $(CURDIR)/warehouse/dagster_home
 HOST ?= 127.0.0.1
 PORT ?= 3000
 
-.PHONY: install run test test-fast lint format serve bench docs clean
+.PHONY: install lock run test test-fast lint format serve bench docs clean
 
-$(STAMP): pyproject.toml
+# Every dependency, direct or indirect, at the version in $(LOCK): a fresh clone gets the same
+# environment as CI. pyproject.toml pins the direct ones; the lock pins what they pull in.
+$(STAMP): pyproject.toml $(LOCK)
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -c $(LOCK) -e '.[dev]'
+	$(BIN)/python -m pip check
 	@touch $(STAMP)
 
 install: $(STAMP)
+
+# Regenerate the lock after changing dependencies in pyproject.toml. Versions already locked are
+# kept where they still fit; `make lock LOCK_ARGS=--upgrade` moves everything to the newest
+# allowed. pip-tools is a maintainer's tool: installed into .venv here, not a project dependency.
+lock:
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@test -x $(BIN)/pip-compile || $(BIN)/python -m pip install --quiet pip-tools==7.6.2
+	CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile --quiet --extra dev --strip-extras \
+		--no-emit-index-url --no-emit-find-links --no-emit-trusted-host $(LOCK_ARGS) \
+		--output-file $(LOCK) pyproject.toml
 
 run: install  ## the whole pipeline on the embedded sample corpus (or $$SCR_INBOX)
 	$(BIN)/scr run

@@ -15,7 +15,7 @@ import sys
 import tempfile
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from benchmarks import corpus_cache, pipeline, queries, speed
@@ -201,7 +201,11 @@ def run(args: argparse.Namespace) -> dict:
     ).as_dict()
     _say(f"corpus {folder}: {len(files)} reports, {results['corpus']['pdf_pages']} PDF pages")
 
-    def section(name: str, measure: Callable[[], object], store: Callable[[object], None]) -> bool:
+    def section(
+        name: str,
+        measure: Callable[[], Mapping[str, object]],
+        store: Callable[[Mapping[str, object]], None],
+    ) -> bool:
         try:
             store(measure())
         except pipeline.RunFailed as exc:  # what was measured of a failed run still counts

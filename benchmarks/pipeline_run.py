@@ -12,8 +12,13 @@ import json
 import resource
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # dagster is imported when a run starts, so that its import is timed
+    import dagster as dg
+    from dagster import EventLogEntry
 
 STAGES = {
     "raw_tables": "extract_load",
@@ -37,7 +42,7 @@ def _timed(function: Callable, totals: dict[str, float], key: str) -> Callable:
     return wrapper
 
 
-def step_seconds(records: list) -> dict[str, float]:
+def step_seconds(records: Sequence[EventLogEntry]) -> dict[str, float]:
     """Seconds from STEP_START to STEP_SUCCESS (or failure) of each step, from event log records."""
     import dagster as dg
 
@@ -55,7 +60,7 @@ def step_seconds(records: list) -> dict[str, float]:
     return seconds
 
 
-def run_span(records: list) -> float | None:
+def run_span(records: Sequence[EventLogEntry]) -> float | None:
     """Seconds from RUN_START to the run's end event."""
     import dagster as dg
 
@@ -71,7 +76,7 @@ def run_span(records: list) -> float | None:
     return end - start if start is not None and end is not None else None
 
 
-def outcome_of(result: object) -> dict[str, object]:
+def outcome_of(result: dg.ExecuteInProcessResult) -> dict[str, object]:
     """Published or not, the document counts, failed checks and errors, from the run's events.
 
     Read here rather than through orchestration.run.summarise, so that the benchmark measures
@@ -95,7 +100,7 @@ def outcome_of(result: object) -> dict[str, object]:
             elif key == ["warehouse", "published"]:
                 published = True
         elif event.event_type == dg.DagsterEventType.ASSET_CHECK_EVALUATION:
-            evaluation = event.event_specific_data
+            evaluation = event.asset_check_evaluation_data
             if not evaluation.passed:
                 checks_failed.append(
                     f"{evaluation.asset_key.to_user_string()}:{evaluation.check_name}"

@@ -14,6 +14,7 @@ import functools
 import math
 import random
 from collections import deque
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -195,7 +196,7 @@ class ReviewPlan:
 
 
 # --- Helpers -------------------------------------------------------------------------------------
-def _pick(rng: random.Random, items: list[int], k: int, weights: list[float]) -> list[int]:
+def _pick(rng: random.Random, items: list[int], k: int, weights: Sequence[float]) -> list[int]:
     """Weighted sample without replacement (deterministic for a given rng state)."""
     pool = list(zip(items, weights, strict=True))
     out: list[int] = []
@@ -238,6 +239,20 @@ def _round_matrix(real: list[list[float]], rows: list[int], cols: list[int]) -> 
                 edge(1 + i, 1 + nr + j, 1)
     for j in range(nc):
         edge(1 + nr + j, sink, need_c[j])
+    _saturate(adj, cap, sink)
+    out = [row[:] for row in base]
+    for i in range(nr):
+        for j in range(nc):
+            if cap.get((1 + nr + j, 1 + i), 0) > 0 and real[i][j] - base[i][j] > 1e-9:
+                out[i][j] += cap[(1 + nr + j, 1 + i)]
+    assert [sum(r) for r in out] == rows, "row margins not met"
+    assert [sum(out[i][j] for i in range(nr)) for j in range(nc)] == cols, "column margins"
+    return out
+
+
+def _saturate(adj: list[list[int]], cap: dict[tuple[int, int], int], sink: int) -> None:
+    """Push unit flows from node 0 to `sink` along shortest augmenting paths (Edmonds-Karp)
+    until none is left; `cap` ends as the residual capacities."""
     while True:
         prev = {0: -1}
         q = deque([0])
@@ -248,21 +263,13 @@ def _round_matrix(real: list[list[float]], rows: list[int], cols: list[int]) -> 
                     prev[v] = u
                     q.append(v)
         if sink not in prev:
-            break
+            return
         v = sink
         while prev[v] != -1:
             u = prev[v]
             cap[(u, v)] -= 1
             cap[(v, u)] += 1
             v = u
-    out = [row[:] for row in base]
-    for i in range(nr):
-        for j in range(nc):
-            if cap.get((1 + nr + j, 1 + i), 0) > 0 and real[i][j] - base[i][j] > 1e-9:
-                out[i][j] += cap[(1 + nr + j, 1 + i)]
-    assert [sum(r) for r in out] == rows, "row margins not met"
-    assert [sum(out[i][j] for i in range(nr)) for j in range(nc)] == cols, "column margins"
-    return out
 
 
 def _ipf(weights: list[list[float]], rows: list[int], cols: list[int]) -> list[list[float]]:
@@ -428,23 +435,7 @@ def build_block(seed: int, block: int) -> list[ReviewPlan]:
     present = present20 | present13
     reflected = reflected20 | reflected13
 
-    # further themes among the 20 (public-health ones only where the child was a baby)
-    further: dict[int, set[str]] = {i: set() for i in range(BLOCK)}
-    for theme, n in FURTHER_20.items():
-        if theme in ("safer_sleeping", "shaken_babies"):
-            w = [
-                (3.0 if outcomes[i] == "death" else 1.0) if bands[i] == "under_1" else 0.0
-                for i in layer2
-            ]
-            if theme == "shaken_babies":  # one incident cannot be both a co-sleeping death
-                w = [
-                    0.0 if "safer_sleeping" in further[i] else x
-                    for i, x in zip(layer2, w, strict=True)
-                ]
-        else:
-            w = [(size[i] / 30) ** 2 for i in layer2]
-        for i in _pick(rng, layer2, n, w):
-            further[i].add(theme)
+    further = _further_themes(rng, layer2, outcomes, bands, size)
     national = set(
         _pick(
             rng,
@@ -468,26 +459,9 @@ def build_block(seed: int, block: int) -> list[ReviewPlan]:
     sets = _theme_sets(rng, [4 + size[i] // 7 for i in layer2], caps)
     table2 = dict(zip(layer2, sets, strict=True))
 
-    # the other 13: a handful of LSCB recommendations each, a few themes
-    t2_names = list(table2_counts())
     for i in others:
-        n = max(rng.randint(3, 9), len(further[i]) + 1)
-        agency_counts[i] = {"lscb_all_agencies": n}
-        k = max(1, min(n - len(further[i]), rng.randint(2, 5)))
-        w = [table2_counts()[t] for t in t2_names]
-        table2[i] = {t2_names[j] for j in _pick(rng, list(range(len(t2_names))), k, w)}
-        if rng.random() < 0.5 and len(table2[i]) < n:
-            table2[i].add("training")
-        while len(table2[i]) + len(further[i]) > n:  # keep every theme expressible
-            table2[i].discard(sorted(table2[i])[0])
-
-    fmts = list(FORMATS_33)
-    rng.shuffle(fmts)
-    # an action plan is a long table: keep it mostly in PDF and DOCX, as published
-    for i in sorted(with_plan):
-        if fmts[i] not in ("pdf", "docx", "html"):
-            j = next(j for j in range(BLOCK) if fmts[j] in ("pdf", "docx") and j not in with_plan)
-            fmts[i], fmts[j] = fmts[j], fmts[i]
+        agency_counts[i], table2[i] = _other_review_themes(rng, further[i])
+    fmts = _formats(rng, with_plan)
 
     plans = []
     for i in range(BLOCK):
@@ -520,6 +494,61 @@ def build_block(seed: int, block: int) -> list[ReviewPlan]:
             )
         )
     return plans
+
+
+def _further_themes(
+    rng: random.Random,
+    layer2: list[int],
+    outcomes: list[str],
+    bands: list[str],
+    size: dict[int, int],
+) -> dict[int, set[str]]:
+    """The further themes among the 20 reviews with agency recommendations, placed by weight
+    (larger reviews more often; the public-health ones only where the child was a baby)."""
+    further: dict[int, set[str]] = {i: set() for i in range(BLOCK)}
+    for theme, n in FURTHER_20.items():
+        if theme in ("safer_sleeping", "shaken_babies"):
+            w = [
+                (3.0 if outcomes[i] == "death" else 1.0) if bands[i] == "under_1" else 0.0
+                for i in layer2
+            ]
+            if theme == "shaken_babies":  # one incident cannot be both a co-sleeping death
+                w = [
+                    0.0 if "safer_sleeping" in further[i] else x
+                    for i, x in zip(layer2, w, strict=True)
+                ]
+        else:
+            w = [(size[i] / 30) ** 2 for i in layer2]
+        for i in _pick(rng, layer2, n, w):
+            further[i].add(theme)
+    return further
+
+
+def _other_review_themes(rng: random.Random, further: set[str]) -> tuple[dict[str, int], set[str]]:
+    """One of the other 13 reviews: a handful of LSCB recommendations and a few Table 2 themes,
+    never more themes than recommendations to express them."""
+    t2_names = list(table2_counts())
+    n = max(rng.randint(3, 9), len(further) + 1)
+    k = max(1, min(n - len(further), rng.randint(2, 5)))
+    w = [table2_counts()[t] for t in t2_names]
+    themes = {t2_names[j] for j in _pick(rng, list(range(len(t2_names))), k, w)}
+    if rng.random() < 0.5 and len(themes) < n:
+        themes.add("training")
+    while len(themes) + len(further) > n:  # keep every theme expressible
+        themes.discard(sorted(themes)[0])
+    return {"lscb_all_agencies": n}, themes
+
+
+def _formats(rng: random.Random, with_plan: set[int]) -> list[str]:
+    """The block's file formats; an action plan is a long table, so it is kept mostly in PDF
+    and DOCX, as published."""
+    fmts = list(FORMATS_33)
+    rng.shuffle(fmts)
+    for i in sorted(with_plan):
+        if fmts[i] not in ("pdf", "docx", "html"):
+            j = next(j for j in range(BLOCK) if fmts[j] in ("pdf", "docx") and j not in with_plan)
+            fmts[i], fmts[j] = fmts[j], fmts[i]
+    return fmts
 
 
 def _agency_matrix(

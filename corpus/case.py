@@ -364,95 +364,28 @@ def _incident(rng: random.Random, plan: ReviewPlan, themes: set[str]) -> tuple[s
 
 
 def build_case(plan: ReviewPlan, rng: random.Random, area: str | None = None) -> Case:
-    """Draw the people, organisations and dates of one review."""
+    """Draw the people, organisations and dates of one review (in a fixed order of draws, so
+    that a plan always gives the same case)."""
     themes = set(plan.case_themes)
     area = area or place_name(rng)
     town = place_name(rng)
     while town == area:
         town = place_name(rng)
-    partnership = plan.year >= 2019
-    if partnership:
-        lscb = rng.choice(
-            (f"{area} Safeguarding Children Partnership", f"{area} Safeguarding Partnership")
-        )
-        lscb_short = "the Partnership"
-    else:
-        lscb = rng.choice(
-            (f"{area} Safeguarding Children Board", f"{area} Local Safeguarding Children Board")
-        )
-        lscb_short = rng.choice((f"{area} LSCB", f"{area[0]}SCB"))
+    lscb, lscb_short = _board_names(rng, area, plan.year)
     orgs = _orgs(rng, area, town, plan.year)
-
     female = plan.child_sex == "female"
-    scheme = rng.choice(("letter", "letter", "baby", "pseudonym"))
-    letter = rng.choice("ABCDEFGHJKLMNPRSTW")
-    if scheme == "pseudonym":
-        first = rng.choice(GIRLS if female else BOYS)
-        child_ref = first
-    elif scheme == "baby" and plan.age_band == "under_1":
-        child_ref = f"Baby {letter}"
-        first = child_ref
-    else:
-        child_ref = f"Child {letter}"
-        first = child_ref
-    if plan.age_band == "11_plus" and scheme != "pseudonym" and rng.random() < 0.4:
-        child_ref = f"Young Person {letter}"
-        first = child_ref
+    scheme, letter, child_ref, first = _child_names(rng, plan)
     child = Person(child_ref, "child", plan.child_sex)
-
     teen = "teenage_parents" in themes
-    years_old = plan.child_age_years
-    mother_age_at_birth = rng.randint(15, 18) if teen else rng.randint(21, 36)
-    mother_age = int(mother_age_at_birth + years_old)
-    father_age = mother_age + rng.randint(-1, 8) if not teen else rng.randint(17, 24)
-    if scheme == "pseudonym":
-        mother = Person(rng.choice(ADULT_F), "mother", "female", mother_age)
-        father = Person(rng.choice(ADULT_M), "father", "male", father_age)
-    elif rng.random() < 0.5:
-        mother = Person("Ms " + letter, "mother", "female", mother_age)
-        father = Person("Mr " + rng.choice("BCDEFGHKLMNRSTWY"), "father", "male", father_age)
-    else:
-        mother = Person("Mother", "mother", "female", mother_age)
-        father = Person("Father", "father", "male", father_age)
-    partner = None
-    if "hidden_men" in themes:
-        pref = rng.choice(("Mr X", "Mr Z", "Mr " + rng.choice("PQVX"), rng.choice(ADULT_M)))
-        if pref == father.ref:
-            pref = "Mr Q"
-        partner = Person(pref, "partner", "male", mother_age + rng.randint(2, 12))
-    siblings = []
-    for _ in range(rng.choice((0, 1, 1, 2, 3))):
-        sib_age = max(0, int(years_old) + rng.choice((-3, -2, 2, 3, 5, 7)))
-        if teen and sib_age > years_old:
-            continue
-        siblings.append(Person("", "sibling", rng.choice(("female", "male")), sib_age))
-
-    incident = dt.date(plan.year - 1, rng.randint(1, 12), rng.randint(1, 28))
-    days = (
-        int(round(plan.child_age_years * 365.25))
-        if plan.age_unit != "weeks"
-        else plan.age_value[0] * 7
-    )
-    if plan.age_unit == "years":
-        days += rng.randint(5, 300)
-    birth = incident - dt.timedelta(days=max(7, days))
-    review_start = add_months(incident, rng.randint(1, 3)) + dt.timedelta(days=rng.randint(-9, 9))
-    report_date = add_months(review_start, rng.randint(6, 10)) + dt.timedelta(
-        days=rng.randint(-12, 12)
-    )
-    if report_date.year > plan.year:
-        report_date = dt.date(plan.year, rng.randint(1, 6), rng.randint(1, 28))
-    if report_date <= incident:
-        report_date = add_months(incident, 6)
-    publication = add_months(report_date, rng.randint(0, 2))
-
+    mother, father, mother_age_at_birth = _parents(rng, plan, teen, scheme, letter)
+    mother_age = int(mother_age_at_birth + plan.child_age_years)
+    partner = _partner(rng, father, mother_age) if "hidden_men" in themes else None
+    siblings = _siblings(rng, plan.child_age_years, teen)
+    incident, birth, review_start, report_date, publication = _dates(rng, plan)
     kind, perp = _incident(rng, plan, themes)
     if kind == "killed_by_parent" and perp == "father" and "hidden_men" in themes:
         perp = "partner"
-    gest = rng.randint(27, 34) if "premature_low_birth_weight" in themes else rng.randint(38, 41)
-    weight = round(rng.uniform(0.9, 2.2), 2) if gest < 35 else round(rng.uniform(2.9, 3.9), 2)
-    if "premature_low_birth_weight" in themes and rng.random() < 0.25:  # term but small
-        gest, weight = rng.randint(37, 39), round(rng.uniform(1.9, 2.4), 2)
+    gest, weight = _birth_measures(rng, themes)
 
     return Case(
         plan=plan,
@@ -487,6 +420,113 @@ def build_case(plan: ReviewPlan, rng: random.Random, area: str | None = None) ->
         date_style=rng.choice((0, 0, 1, 2, 3)),
         scr_year_word=number_word(plan.year % 100),
     )
+
+
+def _board_names(rng: random.Random, area: str, year: int) -> tuple[str, str]:
+    """The commissioning body's name and short name: a partnership from 2019, a Board before."""
+    if year >= 2019:
+        lscb = rng.choice(
+            (f"{area} Safeguarding Children Partnership", f"{area} Safeguarding Partnership")
+        )
+        return lscb, "the Partnership"
+    lscb = rng.choice(
+        (f"{area} Safeguarding Children Board", f"{area} Local Safeguarding Children Board")
+    )
+    return lscb, rng.choice((f"{area} LSCB", f"{area[0]}SCB"))
+
+
+def _child_names(rng: random.Random, plan: ReviewPlan) -> tuple[str, str, str, str]:
+    """(naming scheme, letter, how the report refers to the child, first name or reference)."""
+    female = plan.child_sex == "female"
+    scheme = rng.choice(("letter", "letter", "baby", "pseudonym"))
+    letter = rng.choice("ABCDEFGHJKLMNPRSTW")
+    if scheme == "pseudonym":
+        first = rng.choice(GIRLS if female else BOYS)
+        child_ref = first
+    elif scheme == "baby" and plan.age_band == "under_1":
+        child_ref = f"Baby {letter}"
+        first = child_ref
+    else:
+        child_ref = f"Child {letter}"
+        first = child_ref
+    if plan.age_band == "11_plus" and scheme != "pseudonym" and rng.random() < 0.4:
+        child_ref = f"Young Person {letter}"
+        first = child_ref
+    return scheme, letter, child_ref, first
+
+
+def _parents(
+    rng: random.Random, plan: ReviewPlan, teen: bool, scheme: str, letter: str
+) -> tuple[Person, Person, int]:
+    """Mother and father, named in the report's scheme, and the mother's age at the birth."""
+    years_old = plan.child_age_years
+    mother_age_at_birth = rng.randint(15, 18) if teen else rng.randint(21, 36)
+    mother_age = int(mother_age_at_birth + years_old)
+    father_age = mother_age + rng.randint(-1, 8) if not teen else rng.randint(17, 24)
+    if scheme == "pseudonym":
+        mother = Person(rng.choice(ADULT_F), "mother", "female", mother_age)
+        father = Person(rng.choice(ADULT_M), "father", "male", father_age)
+    elif rng.random() < 0.5:
+        mother = Person("Ms " + letter, "mother", "female", mother_age)
+        father = Person("Mr " + rng.choice("BCDEFGHKLMNRSTWY"), "father", "male", father_age)
+    else:
+        mother = Person("Mother", "mother", "female", mother_age)
+        father = Person("Father", "father", "male", father_age)
+    return mother, father, mother_age_at_birth
+
+
+def _partner(rng: random.Random, father: Person, mother_age: int) -> Person:
+    """The mother's partner (the 'hidden men' theme), never named as the father is."""
+    pref = rng.choice(("Mr X", "Mr Z", "Mr " + rng.choice("PQVX"), rng.choice(ADULT_M)))
+    if pref == father.ref:
+        pref = "Mr Q"
+    return Person(pref, "partner", "male", mother_age + rng.randint(2, 12))
+
+
+def _siblings(rng: random.Random, years_old: float, teen: bool) -> list[Person]:
+    """Brothers and sisters; teenage parents have none older than the child."""
+    siblings = []
+    for _ in range(rng.choice((0, 1, 1, 2, 3))):
+        sib_age = max(0, int(years_old) + rng.choice((-3, -2, 2, 3, 5, 7)))
+        if teen and sib_age > years_old:
+            continue
+        siblings.append(Person("", "sibling", rng.choice(("female", "male")), sib_age))
+    return siblings
+
+
+def _dates(
+    rng: random.Random, plan: ReviewPlan
+) -> tuple[dt.date, dt.date, dt.date, dt.date, dt.date]:
+    """(incident, birth, review start, report date, publication): the incident in the year
+    before the review's year, the report within that year."""
+    incident = dt.date(plan.year - 1, rng.randint(1, 12), rng.randint(1, 28))
+    days = (
+        int(round(plan.child_age_years * 365.25))
+        if plan.age_unit != "weeks"
+        else plan.age_value[0] * 7
+    )
+    if plan.age_unit == "years":
+        days += rng.randint(5, 300)
+    birth = incident - dt.timedelta(days=max(7, days))
+    review_start = add_months(incident, rng.randint(1, 3)) + dt.timedelta(days=rng.randint(-9, 9))
+    report_date = add_months(review_start, rng.randint(6, 10)) + dt.timedelta(
+        days=rng.randint(-12, 12)
+    )
+    if report_date.year > plan.year:
+        report_date = dt.date(plan.year, rng.randint(1, 6), rng.randint(1, 28))
+    if report_date <= incident:
+        report_date = add_months(incident, 6)
+    publication = add_months(report_date, rng.randint(0, 2))
+    return incident, birth, review_start, report_date, publication
+
+
+def _birth_measures(rng: random.Random, themes: set[str]) -> tuple[int, float]:
+    """Gestation in weeks and birth weight in kg (premature or small where the case says so)."""
+    gest = rng.randint(27, 34) if "premature_low_birth_weight" in themes else rng.randint(38, 41)
+    weight = round(rng.uniform(0.9, 2.2), 2) if gest < 35 else round(rng.uniform(2.9, 3.9), 2)
+    if "premature_low_birth_weight" in themes and rng.random() < 0.25:  # term but small
+        gest, weight = rng.randint(37, 39), round(rng.uniform(1.9, 2.4), 2)
+    return gest, weight
 
 
 def age_phrase(case: Case, variant: int) -> str:

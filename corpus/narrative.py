@@ -75,87 +75,11 @@ def incident_text(case: Case, rng: random.Random) -> str:
     perp = _perp(case)
     k = case.incident_kind
     child = case.child.ref
-    subs = case.has("parental_substance_misuse")
-    death = case.outcome == "death"
-    if age.startswith("("):
-        who = f"{child} {age}"
-    elif age.startswith(("a ", "an ")):
-        who = f"{child}, {age},"
-    else:
-        who = f"{child}, {age},"
+    who = f"{child} {age}" if age.startswith("(") else f"{child}, {age},"
     if k == "sudi_cosleeping":
-        where = (
-            "in bed with her parents after they had both been drinking"
-            if subs
-            else rng.choice(
-                ("in the parents' bed", "on the sofa with {mother}", "in bed with {mother}")
-            )
-        )
-        if death:
-            t = (
-                f"In the early hours of {d}, {who} was found unresponsive [{where}|, having "
-                f"been asleep {where}]. An ambulance was called and {{he}} was taken to "
-                "{hospital_site}, where {he} was pronounced dead. The post-mortem examination "
-                "did not establish a cause of death; the death was classified as a sudden "
-                "unexpected death in infancy in the context of co-sleeping."
-            )
-        else:
-            t = (
-                f"On {d}, {who} was found not breathing after sleeping {where}. {{mother}} "
-                "called an ambulance and {child} was resuscitated by paramedics. {He} survived "
-                "but sustained a [serious|significant] hypoxic brain injury, the long-term "
-                "effects of which are not yet known."
-            )
-        return _x(case, t.replace("her parents", "{his} parents"), rng)
-    injuries = {
-        "head_injury": "[a skull fracture and bleeding around the brain|subdural and retinal "
-        "haemorrhages|a severe head injury]",
-        "multiple_injuries": "multiple injuries, including fractured ribs and a lacerated liver",
-        "abdominal_injury": "[serious abdominal injuries|a ruptured bowel]",
-        "fractures": "[fractures to several ribs and both legs|multiple fractures of different "
-        "ages, including rib and metaphyseal fractures]",
-        "burns": "[scalds to {his} buttocks and feet consistent with immersion in hot water|"
-        "burns to {his} hands and back]",
-        "assault_injuries": "[extensive bruising to {his} face and body|a fractured cheekbone "
-        "and bruising]",
-        "stabbing": "a stab wound to the abdomen",
-    }
-    if k in injuries:
-        inj = injuries[k]
-        if death:
-            t = (
-                f"On {d}, {who} was taken to {{hospital_site}} by ambulance [after {{mother}} "
-                "called 999 saying {he} had stopped breathing|in a collapsed state]. "
-                f"[Investigations|Scans] showed {inj}. {{He}} died [later that day|two days later|"
-                "the following week] [without regaining consciousness|]. [The post-mortem "
-                "examination concluded that the injuries were non-accidental.|The Home Office "
-                "pathologist found that the injuries had been inflicted.]"
-            )
-        else:
-            t = (
-                f"On {d}, {who} was admitted to {{hospital_site}} with {inj}. [Medical opinion "
-                "was that the injuries were non-accidental.|The paediatrician concluded that the "
-                "explanation given did not account for the injuries.] {child} survived and "
-                "[is now living with [foster carers|{his} maternal grandparents]|has made a good "
-                "physical recovery|continues to receive treatment]."
-            )
-        if perp and case.perpetrator in ("mother", "father", "partner"):
-            t += rng.choice(
-                (
-                    f" {perp} was subsequently convicted [of {'manslaughter' if death else 'causing grievous bodily harm'}|"
-                    "in connection with the injuries] and sentenced to [six|eight|nine|twelve] "
-                    "years' imprisonment.",
-                    f" {perp} was charged [with {'murder' if death else 'wounding with intent'}|"
-                    "in connection with the injuries]; criminal proceedings concluded before "
-                    "this report was published.",
-                    f" {perp} later pleaded guilty to [{'manslaughter' if death else 'cruelty'}|"
-                    "a lesser offence].",
-                )
-            )
-        elif case.perpetrator == "unknown":
-            t += " [No-one has been charged in connection with the injuries.|The police "
-            t += "investigation did not identify who caused the injuries.]"
-        return _x(case, t, rng)
+        return _cosleeping_text(case, rng, d, who)
+    if k in _INJURIES:
+        return _injury_text(case, rng, _INJURIES[k], d, who, perp)
     if k == "methadone":
         return _x(
             case,
@@ -228,6 +152,90 @@ def incident_text(case: Case, rng: random.Random) -> str:
             rng,
         )
     return _x(case, f"On {d}, {who} suffered serious harm.", rng)
+
+
+def _cosleeping_text(case: Case, rng: random.Random, d: str, who: str) -> str:
+    """A sudden unexpected death (or collapse) of a baby sleeping with a parent."""
+    subs = case.has("parental_substance_misuse")
+    death = case.outcome == "death"
+    where = (
+        "in bed with her parents after they had both been drinking"
+        if subs
+        else rng.choice(
+            ("in the parents' bed", "on the sofa with {mother}", "in bed with {mother}")
+        )
+    )
+    if death:
+        t = (
+            f"In the early hours of {d}, {who} was found unresponsive [{where}|, having "
+            f"been asleep {where}]. An ambulance was called and {{he}} was taken to "
+            "{hospital_site}, where {he} was pronounced dead. The post-mortem examination "
+            "did not establish a cause of death; the death was classified as a sudden "
+            "unexpected death in infancy in the context of co-sleeping."
+        )
+    else:
+        t = (
+            f"On {d}, {who} was found not breathing after sleeping {where}. {{mother}} "
+            "called an ambulance and {child} was resuscitated by paramedics. {He} survived "
+            "but sustained a [serious|significant] hypoxic brain injury, the long-term "
+            "effects of which are not yet known."
+        )
+    return _x(case, t.replace("her parents", "{his} parents"), rng)
+
+
+# what an inflicted injury of each kind was, as a report describes it
+_INJURIES = {
+    "head_injury": "[a skull fracture and bleeding around the brain|subdural and retinal "
+    "haemorrhages|a severe head injury]",
+    "multiple_injuries": "multiple injuries, including fractured ribs and a lacerated liver",
+    "abdominal_injury": "[serious abdominal injuries|a ruptured bowel]",
+    "fractures": "[fractures to several ribs and both legs|multiple fractures of different "
+    "ages, including rib and metaphyseal fractures]",
+    "burns": "[scalds to {his} buttocks and feet consistent with immersion in hot water|"
+    "burns to {his} hands and back]",
+    "assault_injuries": "[extensive bruising to {his} face and body|a fractured cheekbone "
+    "and bruising]",
+    "stabbing": "a stab wound to the abdomen",
+}
+
+
+def _injury_text(case: Case, rng: random.Random, inj: str, d: str, who: str, perp: str) -> str:
+    """An inflicted injury the child died of or survived, and what became of who caused it."""
+    death = case.outcome == "death"
+    if death:
+        t = (
+            f"On {d}, {who} was taken to {{hospital_site}} by ambulance [after {{mother}} "
+            "called 999 saying {he} had stopped breathing|in a collapsed state]. "
+            f"[Investigations|Scans] showed {inj}. {{He}} died [later that day|two days later|"
+            "the following week] [without regaining consciousness|]. [The post-mortem "
+            "examination concluded that the injuries were non-accidental.|The Home Office "
+            "pathologist found that the injuries had been inflicted.]"
+        )
+    else:
+        t = (
+            f"On {d}, {who} was admitted to {{hospital_site}} with {inj}. [Medical opinion "
+            "was that the injuries were non-accidental.|The paediatrician concluded that the "
+            "explanation given did not account for the injuries.] {child} survived and "
+            "[is now living with [foster carers|{his} maternal grandparents]|has made a good "
+            "physical recovery|continues to receive treatment]."
+        )
+    if perp and case.perpetrator in ("mother", "father", "partner"):
+        t += rng.choice(
+            (
+                f" {perp} was subsequently convicted [of {'manslaughter' if death else 'causing grievous bodily harm'}|"
+                "in connection with the injuries] and sentenced to [six|eight|nine|twelve] "
+                "years' imprisonment.",
+                f" {perp} was charged [with {'murder' if death else 'wounding with intent'}|"
+                "in connection with the injuries]; criminal proceedings concluded before "
+                "this report was published.",
+                f" {perp} later pleaded guilty to [{'manslaughter' if death else 'cruelty'}|"
+                "a lesser offence].",
+            )
+        )
+    elif case.perpetrator == "unknown":
+        t += " [No-one has been charged in connection with the injuries.|The police "
+        t += "investigation did not identify who caused the injuries.]"
+    return _x(case, t, rng)
 
 
 def aftermath(case: Case, rng: random.Random) -> str:

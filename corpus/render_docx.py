@@ -15,8 +15,10 @@ import docx
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt
+from docx.text.paragraph import Paragraph
 
 from corpus.model import (
+    Block,
     Bullets,
     Contents,
     Document,
@@ -115,7 +117,7 @@ class _Numbering:
         return nid
 
 
-def _page_field(paragraph: docx.text.paragraph.Paragraph) -> None:
+def _page_field(paragraph: Paragraph) -> None:
     fld = OxmlElement("w:fldSimple")
     fld.set(qn("w:instr"), "PAGE")
     r = OxmlElement("w:r")
@@ -195,6 +197,17 @@ def _table_xml(b: Table) -> str:
 
 
 def render_docx(doc: Document) -> bytes:
+    """The document as a .docx whose bytes depend only on the document (fixed timestamps)."""
+    d = _new_package(doc)
+    writer = _BodyWriter(_Numbering(d))
+    for b in doc.blocks:
+        writer.add_block(b)
+    _replace_body(d, writer.parts)
+    return _save(d)
+
+
+def _new_package(doc: Document) -> docx.document.Document:
+    """An empty package with the document's styles, fixed core properties, header and footer."""
     d = docx.Document()
     styles = d.styles
     styles["Normal"].font.name = "Arial"
@@ -212,12 +225,32 @@ def render_docx(doc: Document) -> bytes:
     fp = sec.footer.paragraphs[0]
     fp.text = _XML_BAD.sub("", doc.footer) + "    Page "
     _page_field(fp)
-    numbering = _Numbering(d)
-    parts: list[str] = []
-    add = parts.append
-    sub_id: int | None = None
+    return d
 
-    for b in doc.blocks:
+
+def _replace_body(d: docx.document.Document, parts: list[str]) -> None:
+    """Swap the package's body for the written WordprocessingML, keeping its section settings."""
+    body = d.element.body
+    sect = body.sectPr
+    for p in list(body.iterchildren()):
+        if p is not sect:
+            body.remove(p)
+    frag = parse_xml(f"<w:body {nsdecls('w')}>{''.join(parts)}</w:body>")
+    for el in list(frag):
+        sect.addprevious(el)
+
+
+class _BodyWriter:
+    """Writes blocks as WordprocessingML paragraphs; one numbering definition is shared by every
+    list's sub-items, so it is kept across blocks."""
+
+    def __init__(self, numbering: _Numbering) -> None:
+        self.numbering = numbering
+        self.parts: list[str] = []
+        self.sub_id: int | None = None
+
+    def add_block(self, b: Block) -> None:
+        add = self.parts.append
         if isinstance(b, TitlePage):
             for style, text in b.lines:
                 add(_p(_run(text), {"title": "Title", "subtitle": "Subtitle"}.get(style)))
@@ -233,43 +266,13 @@ def render_docx(doc: Document) -> bytes:
             )
             add(_p(_run(num + b.text), f"Heading{b.level}"))
         elif isinstance(b, Para):
-            if b.number:
-                add(_p(_run(b.number) + _tab_run() + _run(b.text), ind=(720, 720)))
-            elif b.style == "quote":
-                add(_p(_run(b.text), "Quote"))
-            else:
-                add(_p(_run(b.text)))
+            add(_para_xml(b))
         elif isinstance(b, Bullets):
             style = "ListNumber" if b.ordered else "ListBullet"
             for text in b.items:
                 add(_p(_run(text), style))
         elif isinstance(b, RecList):
-            if b.auto:
-                start = b.items[0].ordinal if b.items else 1
-                colon = bool(b.items) and b.items[0].printed.endswith(":")
-                nid = numbering.new_list(b.style, start, colon)
-            for it in b.items:
-                if b.auto:
-                    add(_p(_run(it.text), num=(nid, it.level if b.style == "nested" else 0)))
-                elif b.style == "recn":
-                    add(_p(_run(it.printed, bold=True)))
-                    add(_p(_run(it.text)))
-                else:
-                    left = 720 + 480 * it.level
-                    add(
-                        _p(
-                            _run(it.printed, bold=b.style in ("R", "hier"))
-                            + _tab_run()
-                            + _run(it.text),
-                            ind=(left, 720),
-                        )
-                    )
-                if it.sub_items:
-                    add(_p(_run(it.sub_intro), ind=(720, 0)))
-                    if sub_id is None:
-                        sub_id = numbering.new_list("sub")
-                    for s_ in it.sub_items:
-                        add(_p(_run(s_), num=(sub_id, 1)))
+            self.add_rec_list(b)
         elif isinstance(b, RunPara):
             add(_p(_run(run_text(b))))
         elif isinstance(b, Table):
@@ -279,15 +282,45 @@ def render_docx(doc: Document) -> bytes:
             add(_p(""))
         elif isinstance(b, PageBreak):
             add('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
-    body = d.element.body
-    sect = body.sectPr
-    for p in list(body.iterchildren()):
-        if p is not sect:
-            body.remove(p)
-    frag = parse_xml(f"<w:body {nsdecls('w')}>{''.join(parts)}</w:body>")
-    for el in list(frag):
-        sect.addprevious(el)
-    return _save(d)
+
+    def add_rec_list(self, b: RecList) -> None:
+        """Word's own numbering when the list is automatic, else the printed labels and a tab."""
+        add = self.parts.append
+        nid = 0
+        if b.auto:
+            start = b.items[0].ordinal if b.items else 1
+            colon = bool(b.items) and b.items[0].printed.endswith(":")
+            nid = self.numbering.new_list(b.style, start, colon)
+        for it in b.items:
+            if b.auto:
+                add(_p(_run(it.text), num=(nid, it.level if b.style == "nested" else 0)))
+            elif b.style == "recn":
+                add(_p(_run(it.printed, bold=True)))
+                add(_p(_run(it.text)))
+            else:
+                left = 720 + 480 * it.level
+                add(
+                    _p(
+                        _run(it.printed, bold=b.style in ("R", "hier"))
+                        + _tab_run()
+                        + _run(it.text),
+                        ind=(left, 720),
+                    )
+                )
+            if it.sub_items:
+                add(_p(_run(it.sub_intro), ind=(720, 0)))
+                if self.sub_id is None:
+                    self.sub_id = self.numbering.new_list("sub")
+                for s_ in it.sub_items:
+                    add(_p(_run(s_), num=(self.sub_id, 1)))
+
+
+def _para_xml(b: Para) -> str:
+    if b.number:
+        return _p(_run(b.number) + _tab_run() + _run(b.text), ind=(720, 720))
+    if b.style == "quote":
+        return _p(_run(b.text), "Quote")
+    return _p(_run(b.text))
 
 
 class _FixedZip:
@@ -318,6 +351,6 @@ def _save(d: docx.document.Document) -> bytes:
     writer = _FixedZip(buf)
     PackageWriter._write_content_types_stream(writer, parts)
     PackageWriter._write_pkg_rels(writer, pkg.rels)
-    PackageWriter._write_parts(writer, parts)
+    PackageWriter._write_parts(writer, parts)  # type: ignore[arg-type]  # duck-typed PhysPkgWriter
     writer.close()
     return buf.getvalue()

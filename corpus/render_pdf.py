@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
+from typing import TypedDict
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -20,6 +22,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from corpus.model import (
+    Block,
     Bullets,
     Contents,
     Document,
@@ -33,7 +36,17 @@ from corpus.model import (
 )
 from corpus.render_text import run_text
 
-FAMILIES = (
+
+class FontFamily(TypedDict):
+    """The fonts of one look and its body text size."""
+
+    regular: str
+    bold: str
+    italic: str
+    size: float
+
+
+FAMILIES: tuple[FontFamily, ...] = (
     {"regular": "Times-Roman", "bold": "Times-Bold", "italic": "Times-Italic", "size": 11.0},
     {"regular": "Helvetica", "bold": "Helvetica-Bold", "italic": "Helvetica-Oblique", "size": 10.0},
 )
@@ -98,7 +111,7 @@ def fast_escape(data: bytes | str) -> str:
 class _Null:
     """A canvas that draws nothing: the first pass only finds where headings fall."""
 
-    def __getattr__(self, name: str) -> object:
+    def __getattr__(self, name: str) -> Callable[..., _Null]:
         return self._noop
 
     def _noop(self, *args: object, **kwargs: object) -> _Null:
@@ -120,11 +133,11 @@ class Pager:
     ) -> None:
         self.buf = io.BytesIO()
         self.dry = toc_pages is None
-        self.c = (
-            _Null() if self.dry else Canvas(self.buf, pagesize=A4, invariant=1, pageCompression=1)
-        )
+        self.c: Canvas | _Null = _Null()
         if not self.dry:
-            self.c._escape = fast_escape  # type: ignore[method-assign]
+            canvas = Canvas(self.buf, pagesize=A4, invariant=1, pageCompression=1)
+            canvas._escape = fast_escape  # reportlab's own escape loops over every byte in Python
+            self.c = canvas
         self.wraps = wraps if wraps is not None else {}
         self.toc_pages = toc_pages or []
         self.found: list[int] = []  # page of each chapter heading, in order
@@ -381,80 +394,92 @@ class Pager:
             rl_config.useA85 = old
 
     def _render(self) -> bytes:
-        f = self.f
         self.start_page()
         for b in self.doc.blocks:
-            if isinstance(b, TitlePage):
-                self.y = TOP - 60 * mm
-                for style, text in b.lines:
-                    size = {"title": 24.0, "subtitle": 15.0, "meta": 11.0}[style]
-                    font = f["regular"] if style == "meta" else f["bold"]
-                    for words in self.wrap(text, font, size, WIDTH):
-                        self.y -= size * 1.3
-                        self.c.setFont(font, size)
-                        self.c.drawCentredString(PAGE_W / 2, self.y, " ".join(words))
-                    self.y -= size * 0.8
-            elif isinstance(b, Contents):
-                self.heading("Contents", 1)
-                for i, (_, text) in enumerate(b.entries):
-                    self.contents_line(text, self.toc_pages[i] if i < len(self.toc_pages) else 0)
-            elif isinstance(b, Heading):
-                if b.level == 1:
-                    self.found.append(self.page)
-                num = (
-                    f"{b.number}. "
-                    if b.number and b.level == 3
-                    else (f"{b.number}  " if b.number else "")
-                )
-                self.heading(num + b.text, b.level)
-            elif isinstance(b, Para):
-                if b.number:
-                    self.para(b.text, label=b.number, label_font=f["regular"], hang=34)
-                elif b.style == "quote":
-                    self.para(b.text, indent=18, font=f["italic"])
-                else:
-                    self.para(b.text)
-            elif isinstance(b, Bullets):
-                for i, t in enumerate(b.items, 1):
-                    self.para(
-                        t,
-                        label=f"{i}." if b.ordered else "\u2022",
-                        label_font=f["regular"],
-                        indent=14,
-                        hang=16,
-                        after=3,
-                    )
-                self.y -= 3
-            elif isinstance(b, RecList):
-                for it in b.items:
-                    own_line = b.style == "recn" or _w(it.printed, f["bold"], self.size) > 30
-                    self.ensure(
-                        self.rec_height(
-                            it.printed, it.text, it.level, it.sub_items, it.sub_intro, own_line
-                        )
-                    )
-                    indent = 30 * it.level
-                    if own_line:
-                        self.para(it.printed, font=f["bold"], after=1, indent=indent, justify=False)
-                        self.para(it.text, indent=indent + (0 if b.style == "recn" else 34))
-                    else:
-                        self.para(it.text, label=it.printed, indent=indent, hang=34)
-                    if it.sub_items:
-                        self.para(it.sub_intro, indent=34, after=2)
-                        for s in it.sub_items:
-                            self.dot_item(s, 56)
-                        self.y -= 4
-            elif isinstance(b, RunPara):
-                self.para(run_text(b), keep=True)
-            elif isinstance(b, Table):
-                self.table(b)
-            elif isinstance(b, PageBreak) and self.y < TOP - 1:
-                self.end_page()
+            self.block(b)
         if not self.header_first:
             self._decorations()
         self.c.showPage()
         self.c.save()
         return self.buf.getvalue()
+
+    def block(self, b: Block) -> None:
+        """Draw one block at the current position, breaking pages as needed."""
+        f = self.f
+        if isinstance(b, TitlePage):
+            self.title_page(b)
+        elif isinstance(b, Contents):
+            self.heading("Contents", 1)
+            for i, (_, text) in enumerate(b.entries):
+                self.contents_line(text, self.toc_pages[i] if i < len(self.toc_pages) else 0)
+        elif isinstance(b, Heading):
+            if b.level == 1:
+                self.found.append(self.page)
+            num = (
+                f"{b.number}. "
+                if b.number and b.level == 3
+                else (f"{b.number}  " if b.number else "")
+            )
+            self.heading(num + b.text, b.level)
+        elif isinstance(b, Para):
+            if b.number:
+                self.para(b.text, label=b.number, label_font=f["regular"], hang=34)
+            elif b.style == "quote":
+                self.para(b.text, indent=18, font=f["italic"])
+            else:
+                self.para(b.text)
+        elif isinstance(b, Bullets):
+            for i, t in enumerate(b.items, 1):
+                self.para(
+                    t,
+                    label=f"{i}." if b.ordered else "\u2022",
+                    label_font=f["regular"],
+                    indent=14,
+                    hang=16,
+                    after=3,
+                )
+            self.y -= 3
+        elif isinstance(b, RecList):
+            self.rec_list(b)
+        elif isinstance(b, RunPara):
+            self.para(run_text(b), keep=True)
+        elif isinstance(b, Table):
+            self.table(b)
+        elif isinstance(b, PageBreak) and self.y < TOP - 1:
+            self.end_page()
+
+    def title_page(self, b: TitlePage) -> None:
+        """The title page's lines centred a third of the way down."""
+        self.y = TOP - 60 * mm
+        for style, text in b.lines:
+            size = {"title": 24.0, "subtitle": 15.0, "meta": 11.0}[style]
+            font = self.f["regular"] if style == "meta" else self.f["bold"]
+            for words in self.wrap(text, font, size, WIDTH):
+                self.y -= size * 1.3
+                self.c.setFont(font, size)
+                self.c.drawCentredString(PAGE_W / 2, self.y, " ".join(words))
+            self.y -= size * 0.8
+
+    def rec_list(self, b: RecList) -> None:
+        """Each item with its label hanging (or on a line of its own when long), kept on one
+        page, with its sub-actions as dots."""
+        f = self.f
+        for it in b.items:
+            own_line = b.style == "recn" or _w(it.printed, f["bold"], self.size) > 30
+            self.ensure(
+                self.rec_height(it.printed, it.text, it.level, it.sub_items, it.sub_intro, own_line)
+            )
+            indent = 30 * it.level
+            if own_line:
+                self.para(it.printed, font=f["bold"], after=1, indent=indent, justify=False)
+                self.para(it.text, indent=indent + (0 if b.style == "recn" else 34))
+            else:
+                self.para(it.text, label=it.printed, indent=indent, hang=34)
+            if it.sub_items:
+                self.para(it.sub_intro, indent=34, after=2)
+                for s in it.sub_items:
+                    self.dot_item(s, 56)
+                self.y -= 4
 
 
 def render_pdf(doc: Document, variant: int = 0) -> bytes:

@@ -149,7 +149,14 @@ def ordinal(n: int) -> str:
 
 def roman(n: int) -> str:
     """Lower-case roman numerals, as used for sub-lists."""
-    vals = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"))
+    vals: tuple[tuple[int, str], ...] = (
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+    )
     vals += ((50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
     out = []
     for v, s in vals:

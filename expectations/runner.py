@@ -1,7 +1,8 @@
 """Run the suites on a warehouse and return the results as plain data.
 
-Great Expectations 1.x cannot validate DuckDB through its SQL datasource (see the stack notes), so
-each suite's frame is read with DuckDB and validated as a pandas frame in one ephemeral context.
+Great Expectations 1.x cannot validate DuckDB through its SQL datasource (see
+docs/stack-notes.md), so each suite's frame is read with DuckDB and validated as a pandas frame in
+one ephemeral context.
 """
 
 from __future__ import annotations

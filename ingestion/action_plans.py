@@ -287,7 +287,7 @@ def find_action_plan(norm: NormalisedText) -> list[ActionPlanRow]:
     """Every action of the report's action plan(s), in document order."""
     lines, contents = analyse(norm.text)
     regions = _plan_regions(lines, contents.lines)
-    in_region = set()
+    in_region: set[int] = set()
     for a, b in regions:
         in_region.update(range(a, b + 1))
     rows: list[ActionPlanRow] = []

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from ingestion.extract import ReviewExtraction, review_id_of
+from ingestion.extract import (
+    ReviewExtraction,
+    recommendation_id_of,
+    review_id_of,
+    review_row,
+)
 
 
 def extraction_as_dict(extraction: ReviewExtraction, path: str) -> dict:
     """`review` (the columns of reporting.reviews), `case_themes`, `recommendations` and `issues`."""
-    facts = extraction.facts
     recs = extraction.recommendations
     plan_by_label: dict[str | None, list[dict]] = {}
     for row, page in extraction.action_plan:
@@ -28,25 +32,11 @@ def extraction_as_dict(extraction: ReviewExtraction, path: str) -> dict:
     review_id = review_id_of(extraction.document_id)
     return {
         "path": path,
-        "review": {
-            "review_id": review_id,
-            "document_id": extraction.document_id,
-            "title": facts.title,
-            "area": facts.area,
-            "year": facts.year,
-            "outcome": facts.outcome,
-            "child_sex": facts.child_sex,
-            "child_age_years": facts.child_age_years,
-            "age_band": facts.age_band,
-            "children_count": facts.children_count,
-            "has_agency_recommendations": any(r.span.section == "agency" for r in recs),
-            "has_action_plan": bool(extraction.action_plan),
-            "recommendation_count": len(recs),
-        },
+        "review": {**review_row(extraction), "recommendation_count": len(recs)},
         "case_themes": sorted({hit.code for hit, _ in extraction.case_themes}),
         "recommendations": [
             {
-                "recommendation_id": f"{review_id}-{ordinal:04d}",
+                "recommendation_id": recommendation_id_of(review_id, ordinal),
                 "label": rec.span.label,
                 "text": rec.span.text,
                 "section": rec.span.section,

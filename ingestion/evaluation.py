@@ -37,7 +37,7 @@ def pair_by_text(
     """Pairs (extracted index, expected index), each used once, best matches first."""
     folded_x = [fold(t) for t in extracted]
     folded_e = [fold(t) for t in expected]
-    exact = {}
+    exact: dict[str, list[int]] = {}
     for j, text in enumerate(folded_e):
         exact.setdefault(text, []).append(j)
     pairs, used_x, used_e = [], set(), set()

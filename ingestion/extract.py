@@ -113,6 +113,33 @@ def review_id_of(document_id: str) -> str:
     return document_id[:16]
 
 
+def recommendation_id_of(review_id: str, ordinal: int) -> str:
+    """A recommendation's id: its review's id and its 1-based place in the review."""
+    return f"{review_id}-{ordinal:04d}"
+
+
+def review_row(extraction: ReviewExtraction) -> dict[str, object]:
+    """The review's facts as `raw.reviews` holds them (bar the extractor version): built here
+    only, for the pipeline's frames and for `scr extract --json` alike."""
+    facts = extraction.facts
+    return {
+        "review_id": review_id_of(extraction.document_id),
+        "document_id": extraction.document_id,
+        "title": facts.title,
+        "area": facts.area,
+        "year": facts.year,
+        "outcome": facts.outcome,
+        "child_sex": facts.child_sex,
+        "child_age_years": facts.child_age_years,
+        "age_band": facts.age_band,
+        "children_count": facts.children_count,
+        "has_agency_recommendations": any(
+            r.span.section == "agency" for r in extraction.recommendations
+        ),
+        "has_action_plan": bool(extraction.action_plan),
+    }
+
+
 def analyse_document(
     data: bytes, filename: str, codebook: Codebook | None = None
 ) -> ReviewExtraction:
@@ -337,8 +364,6 @@ def review_frames(extraction: ReviewExtraction, path: str, size: int) -> dict[st
     doc_id = extraction.document_id
     review_id = review_id_of(doc_id)
     version = EXTRACTOR_VERSION
-    facts = extraction.facts
-    recs = extraction.recommendations
     frames = empty_frames()
     frames["documents"] = pl.DataFrame(
         [
@@ -358,63 +383,9 @@ def review_frames(extraction: ReviewExtraction, path: str, size: int) -> dict[st
         schema=DOCUMENTS_SCHEMA,
     )
     frames["reviews"] = pl.DataFrame(
-        [
-            {
-                "review_id": review_id,
-                "document_id": doc_id,
-                "title": facts.title,
-                "area": facts.area,
-                "year": facts.year,
-                "outcome": facts.outcome,
-                "child_sex": facts.child_sex,
-                "child_age_years": facts.child_age_years,
-                "age_band": facts.age_band,
-                "children_count": facts.children_count,
-                "has_agency_recommendations": any(r.span.section == "agency" for r in recs),
-                "has_action_plan": bool(extraction.action_plan),
-                "extractor_version": version,
-            }
-        ],
-        schema=REVIEWS_SCHEMA,
+        [{**review_row(extraction), "extractor_version": version}], schema=REVIEWS_SCHEMA
     )
-    rec_rows, code_rows = [], []
-    for ordinal, rec in enumerate(recs, start=1):
-        rec_id = f"{review_id}-{ordinal:04d}"
-        rec_rows.append(
-            {
-                "recommendation_id": rec_id,
-                "review_id": review_id,
-                "document_id": doc_id,
-                "ordinal": ordinal,
-                "label": rec.span.label,
-                "text": rec.span.text,
-                "section": rec.span.section,
-                "agency_as_printed": rec.agency.agency_as_printed or rec.span.heading,
-                "page": rec.page,
-                "char_start": rec.span.char_start,
-                "char_end": rec.span.char_end,
-                "extractor_version": version,
-                "research_citation": research_citation(rec.span.text),
-            }
-        )
-        hits = [("agency", rec.agency.primary, True)]
-        hits += [("agency", hit, False) for hit in rec.agency.others]
-        hits += [("theme", hit, False) for hit in rec.themes]
-        hits += [("layer", rec.layer, True)]
-        for code_type, hit, is_primary in hits:
-            code_rows.append(
-                {
-                    "recommendation_id": rec_id,
-                    "document_id": doc_id,
-                    "code_type": code_type,
-                    "code": hit.code,
-                    "is_primary": is_primary,
-                    "method": hit.method,
-                    "confidence": float(hit.confidence),
-                    "evidence": hit.evidence,
-                    "extractor_version": version,
-                }
-            )
+    rec_rows, code_rows = _recommendation_rows(extraction)
     frames["recommendations"] = pl.DataFrame(rec_rows, schema=RECOMMENDATIONS_SCHEMA)
     frames["recommendation_codes"] = pl.DataFrame(code_rows, schema=RECOMMENDATION_CODES_SCHEMA)
     frames["case_themes"] = pl.DataFrame(
@@ -486,3 +457,53 @@ def review_frames(extraction: ReviewExtraction, path: str, size: int) -> dict[st
     )
     frames["extraction_issues"] = _issues_frame(doc_id, path, list(extraction.issues))
     return frames
+
+
+def _recommendation_rows(
+    extraction: ReviewExtraction,
+) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    """Rows of `raw.recommendations` and `raw.recommendation_codes` (agency, other agencies,
+    themes and layer of each recommendation, the primary codes flagged)."""
+    doc_id = extraction.document_id
+    review_id = review_id_of(doc_id)
+    version = EXTRACTOR_VERSION
+    rec_rows: list[dict[str, object]] = []
+    code_rows: list[dict[str, object]] = []
+    for ordinal, rec in enumerate(extraction.recommendations, start=1):
+        rec_id = recommendation_id_of(review_id, ordinal)
+        rec_rows.append(
+            {
+                "recommendation_id": rec_id,
+                "review_id": review_id,
+                "document_id": doc_id,
+                "ordinal": ordinal,
+                "label": rec.span.label,
+                "text": rec.span.text,
+                "section": rec.span.section,
+                "agency_as_printed": rec.agency.agency_as_printed or rec.span.heading,
+                "page": rec.page,
+                "char_start": rec.span.char_start,
+                "char_end": rec.span.char_end,
+                "extractor_version": version,
+                "research_citation": research_citation(rec.span.text),
+            }
+        )
+        hits = [("agency", rec.agency.primary, True)]
+        hits += [("agency", hit, False) for hit in rec.agency.others]
+        hits += [("theme", hit, False) for hit in rec.themes]
+        hits += [("layer", rec.layer, True)]
+        for code_type, hit, is_primary in hits:
+            code_rows.append(
+                {
+                    "recommendation_id": rec_id,
+                    "document_id": doc_id,
+                    "code_type": code_type,
+                    "code": hit.code,
+                    "is_primary": is_primary,
+                    "method": hit.method,
+                    "confidence": float(hit.confidence),
+                    "evidence": hit.evidence,
+                    "extractor_version": version,
+                }
+            )
+    return rec_rows, code_rows

@@ -33,7 +33,7 @@ _PUA_BULLETS = (
     "\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0a8\uf0e8\uf06e\uf075\uf0be\uf0a2\uf0d7\uf0f0\uf02d"
 )
 
-_TRANSLATE = {ord(k): v for k, v in _LIGATURES.items()}
+_TRANSLATE: dict[int, str | None] = {ord(k): v for k, v in _LIGATURES.items()}
 _TRANSLATE.update({ord(c): " " for c in _SPACES})
 _TRANSLATE.update({ord(c): "\n" for c in _LINE_BREAKS})
 _TRANSLATE.update({ord(c): None for c in _DROP})

@@ -108,7 +108,7 @@ class CaseFacts:
     area: str | None = None
     year: int | None = None
     outcome: str | None = None  # value set `outcome`
-    child_sex: str = "unknown"  # value set `child_sex`
+    child_sex: str | None = "unknown"  # value set `child_sex`; None: not a case review
     child_age_years: float | None = None
     age_band: str | None = None  # value set `age_band`
     children_count: int = 1
@@ -158,7 +158,10 @@ def age_band(age_years: float | None) -> str | None:
 
 
 # --- Frame schemas: one per raw table (column order is the table's) --------------------------------
-DOCUMENTS_SCHEMA = {
+# column name -> Polars type of one raw table (the raw DDL is generated from these)
+PolarsSchema = dict[str, type[pl.DataType] | pl.DataType]
+
+DOCUMENTS_SCHEMA: PolarsSchema = {
     "document_id": pl.String,
     "path": pl.String,
     "media_type": pl.String,
@@ -171,7 +174,7 @@ DOCUMENTS_SCHEMA = {
     "kind_evidence": pl.String,  # the phrase that decided the kind
 }
 
-REVIEWS_SCHEMA = {
+REVIEWS_SCHEMA: PolarsSchema = {
     "review_id": pl.String,
     "document_id": pl.String,
     "title": pl.String,
@@ -187,7 +190,7 @@ REVIEWS_SCHEMA = {
     "extractor_version": pl.String,
 }
 
-RECOMMENDATIONS_SCHEMA = {
+RECOMMENDATIONS_SCHEMA: PolarsSchema = {
     "recommendation_id": pl.String,
     "review_id": pl.String,
     "document_id": pl.String,
@@ -203,7 +206,7 @@ RECOMMENDATIONS_SCHEMA = {
     "research_citation": pl.String,  # research evidence cited, as printed (null: none)
 }
 
-RECOMMENDATION_CODES_SCHEMA = {
+RECOMMENDATION_CODES_SCHEMA: PolarsSchema = {
     "recommendation_id": pl.String,
     "document_id": pl.String,
     "code_type": pl.String,
@@ -215,7 +218,7 @@ RECOMMENDATION_CODES_SCHEMA = {
     "extractor_version": pl.String,
 }
 
-CASE_THEMES_SCHEMA = {
+CASE_THEMES_SCHEMA: PolarsSchema = {
     "review_id": pl.String,
     "document_id": pl.String,
     "case_theme_code": pl.String,
@@ -228,7 +231,7 @@ CASE_THEMES_SCHEMA = {
     "extractor_version": pl.String,
 }
 
-CASE_AGENCIES_SCHEMA = {
+CASE_AGENCIES_SCHEMA: PolarsSchema = {
     "review_id": pl.String,
     "document_id": pl.String,
     "agency_code": pl.String,
@@ -240,7 +243,7 @@ CASE_AGENCIES_SCHEMA = {
     "extractor_version": pl.String,
 }
 
-ACTION_PLAN_ITEMS_SCHEMA = {
+ACTION_PLAN_ITEMS_SCHEMA: PolarsSchema = {
     "action_item_id": pl.String,
     "review_id": pl.String,
     "document_id": pl.String,
@@ -267,7 +270,7 @@ ACTION_PLAN_ITEMS_SCHEMA = {
     "has_named_lead": pl.Boolean,
 }
 
-EXTRACTION_ISSUES_SCHEMA = {
+EXTRACTION_ISSUES_SCHEMA: PolarsSchema = {
     "document_id": pl.String,
     "path": pl.String,
     "stage": pl.String,
@@ -276,7 +279,7 @@ EXTRACTION_ISSUES_SCHEMA = {
     "extractor_version": pl.String,
 }
 
-RAW_SCHEMAS: dict[str, dict[str, type[pl.DataType] | pl.DataType]] = {
+RAW_SCHEMAS: dict[str, PolarsSchema] = {
     "documents": DOCUMENTS_SCHEMA,
     "reviews": REVIEWS_SCHEMA,
     "recommendations": RECOMMENDATIONS_SCHEMA,

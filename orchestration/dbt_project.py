@@ -66,7 +66,7 @@ def _parse_if_stale(manifest: Path) -> None:
     """Run `dbt parse` when the manifest is missing or older than the project's files.
 
     dagster-dbt reads the manifest when the definitions load; outside `dagster dev` nothing else
-    writes it (see the stack notes).
+    writes it (see docs/stack-notes.md).
     """
     if manifest.exists() and manifest.stat().st_mtime >= _sources_newest_mtime():
         return

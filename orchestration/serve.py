@@ -19,7 +19,7 @@ MODULE = "orchestration.definitions"
 
 def _start(command: list[str]) -> subprocess.Popen:
     # Reset signal dispositions in the child: a process started in the background here may
-    # inherit ignored SIGINT/SIGTERM (see the stack notes), and must still stop when told.
+    # inherit ignored SIGINT/SIGTERM (see docs/stack-notes.md), and must still stop when told.
     def reset() -> None:
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)

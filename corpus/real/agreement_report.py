@@ -16,12 +16,13 @@ def agreement_rows() -> tuple[dict, dict[str, dict], dict[str, float]]:
     theme_a = [first[i].themes for i in ids]
     theme_b = [second[i].themes for i in ids]
     codes = sorted(set().union(*theme_a, *theme_b))
-    singles = {}
+    singles: dict[str, float] = {}
     for field in ("agency", "layer"):
-        a = [getattr(first[i], field) for i in ids]
-        b = [getattr(second[i], field) for i in ids]
-        singles[f"{field} agreement"] = sum(x == y for x, y in zip(a, b, strict=True)) / len(ids)
-        singles[f"{field} kappa"] = cohen_kappa(a, b)
+        codes_a = [getattr(first[i], field) for i in ids]
+        codes_b = [getattr(second[i], field) for i in ids]
+        agreed = sum(x == y for x, y in zip(codes_a, codes_b, strict=True))
+        singles[f"{field} agreement"] = agreed / len(ids)
+        singles[f"{field} kappa"] = cohen_kappa(codes_a, codes_b)
     singles["items"] = len(ids)
     return set_scores(theme_a, theme_b), per_code_scores(theme_a, theme_b, codes), singles
 

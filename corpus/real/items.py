@@ -65,7 +65,7 @@ def _read(path: Path) -> Iterator[ItemRow]:
 
 def documents_without_list(items_dir: Path = ITEMS_DIR) -> list[str]:
     """File names marked as having no recommendation list at all (ordinal 0)."""
-    names = []
+    names: list[str] = []
     for path in sorted(items_dir.glob("*.csv")):
         with path.open(encoding="utf-8", newline="") as handle:
             names.extend(r["file_name"] for r in csv.DictReader(handle) if r["ordinal"] == "0")

@@ -104,7 +104,9 @@ def generator_texts(reviews: int = GENERATOR_REVIEWS) -> list[LabelledText]:
     found = []
     for index in range(reviews):
         _, truth = compose(plan_for(index, reviews, GENERATOR_SEED))
-        for rec in truth["recommendations"]:
+        recommendations = truth["recommendations"]
+        assert isinstance(recommendations, list)  # the truth rows of the composer's _record
+        for rec in recommendations:
             found.append(
                 LabelledText(
                     rec["text"],

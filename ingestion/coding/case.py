@@ -168,8 +168,16 @@ _INJURY = re.compile(
 )
 # The same patterns for lower-cased text, without re.IGNORECASE (several times faster on a long
 # narrative). "NAI" must stay upper case: it is looked for on the original text on its own.
-_DEATH_LOWER = re.compile(lower_pattern(_DEATH.pattern))
-_INJURY_LOWER = re.compile(lower_pattern(_INJURY.pattern.replace(r"(?-i:NAI)|", "")))
+
+
+def _compile_lowered(pattern: str) -> re.Pattern[str]:
+    lowered = lower_pattern(pattern)
+    assert lowered is not None, "a pattern written to be lower-cased"
+    return re.compile(lowered)
+
+
+_DEATH_LOWER = _compile_lowered(_DEATH.pattern)
+_INJURY_LOWER = _compile_lowered(_INJURY.pattern.replace(r"(?-i:NAI)|", ""))
 _NAI = re.compile(r"\bNAI")
 
 
@@ -285,7 +293,9 @@ def _subject_label(text: str) -> str | None:
     """
 
     def usable(name: str | None) -> bool:
-        return bool(name) and name not in _NOT_A_NAME | _NOT_NAMES and text.count(name) >= 3
+        if not name:
+            return False
+        return name not in _NOT_A_NAME | _NOT_NAMES and text.count(name) >= 3
 
     lines = text[:3000].splitlines()[:30]
     for i, line in enumerate(lines):
@@ -333,41 +343,53 @@ def _ifind(pattern: str, lowered: str) -> Iterator[re.Match[str]]:
 
 
 def _sex(text: str, label: str | None) -> str:
-    male = female = 0.0
-
-    def vote(word: str, weight: float) -> None:
-        nonlocal male, female
-        w = word.lower()
-        if w in _MALE:
-            male += weight
-        elif w in _FEMALE:
-            female += weight
-
+    """The subject child's sex from weighted clues (the label's own 'boy'/'girl', the first
+    pronoun after it, 'a baby girl', 'her son', 'his cot'); unknown without a clear lead."""
     low = lower_same_length(text)  # scanned without re.IGNORECASE: several times faster
-    if label:
-        lab = re.escape(label)
-        for m in _ifind(
-            lab
-            + r"\s*(?:[,(\-:]|\bwas\b|\bis\b)\s*(?:(?:a|an|the|then|only)\s+)?"
-            + _FILLER
-            + r"{0,4}(?:baby\s+|infant\s+)?(boy|girl|male|female)\b",
-            low,
-        ):
-            vote(m.group(1), 5)
-        for m in _ifind(
-            r"\b(boy|girl)\b,?\s*(?:\(|,)?\s*(?:known as|referred to as|called|named)?\s*(?:as\s+)?"
-            + lab,
-            low,
-        ):
-            vote(m.group(1), 5)
-        # the first pronoun after the label, within its sentence, unless another person comes first
-        for m in re.finditer(lab + r"(?!'s)", text):
-            tail = text[m.end() : m.end() + 140]
-            stop = re.search(r"[.!?;]\s", tail)
-            tail = tail[: stop.start()] if stop else tail
-            p = re.search(r"\b(he|his|him|himself|she|her|hers|herself)\b", tail, _I)
-            if p and not _ADULT_OR_SIBLING.search(tail[: p.start()]):
-                vote(p.group(1), 1)
+    votes = _label_sex_votes(text, low, label) if label else []
+    votes += _noun_sex_votes(text, low)
+    male = sum(weight for word, weight in votes if word.lower() in _MALE)
+    female = sum(weight for word, weight in votes if word.lower() in _FEMALE)
+    if male >= female + 1.0:
+        return "male"
+    if female >= male + 1.0:
+        return "female"
+    return "unknown"
+
+
+def _label_sex_votes(text: str, low: str, label: str) -> list[tuple[str, float]]:
+    """Clues tied to the child's label: 'Child A, a boy', 'a girl known as Child A', and the
+    first pronoun after the label within its sentence, unless another person comes first."""
+    votes: list[tuple[str, float]] = []
+    lab = re.escape(label)
+    for m in _ifind(
+        lab
+        + r"\s*(?:[,(\-:]|\bwas\b|\bis\b)\s*(?:(?:a|an|the|then|only)\s+)?"
+        + _FILLER
+        + r"{0,4}(?:baby\s+|infant\s+)?(boy|girl|male|female)\b",
+        low,
+    ):
+        votes.append((m.group(1), 5))
+    for m in _ifind(
+        r"\b(boy|girl)\b,?\s*(?:\(|,)?\s*(?:known as|referred to as|called|named)?\s*(?:as\s+)?"
+        + lab,
+        low,
+    ):
+        votes.append((m.group(1), 5))
+    for m in re.finditer(lab + r"(?!'s)", text):
+        tail = text[m.end() : m.end() + 140]
+        stop = re.search(r"[.!?;]\s", tail)
+        tail = tail[: stop.start()] if stop else tail
+        p = re.search(r"\b(he|his|him|himself|she|her|hers|herself)\b", tail, _I)
+        if p and not _ADULT_OR_SIBLING.search(tail[: p.start()]):
+            votes.append((p.group(1), 1))
+    return votes
+
+
+def _noun_sex_votes(text: str, low: str) -> list[tuple[str, float]]:
+    """Clues anywhere: 'a baby girl' early on (not 'an older boy'), 'her son' (not 'her eldest
+    son'), and possessives of a child's things ('his cot', 'her nursery')."""
+    votes: list[tuple[str, float]] = []
     for m in _ifind(
         r"\b(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?(?:baby\s+|infant\s+|little\s+|young\s+)?(boy|girl)\b",
         low[: max(6000, len(text) // 4)],
@@ -377,9 +399,8 @@ def _sex(text: str, label: str | None) -> str:
             r"\b(?:other|older|younger|elder|sibling|brother|sister|another)\b", before, _I
         ):
             continue
-        vote(m.group(1), 2)
-    for m in _ifind(r"\bbaby\s+(boy|girl)\b", low):
-        vote(m.group(1), 2)
+        votes.append((m.group(1), 2))
+    votes += [(m.group(1), 2) for m in _ifind(r"\bbaby\s+(boy|girl)\b", low)]
     for m in _ifind(
         r"\b(?:the mother'?s|her|Ms\s+[A-Z]\w*'s|the couple'?s|their)\s+(?:baby\s+|infant\s+|new\s+)?"
         r"(son|daughter)\b",
@@ -388,19 +409,17 @@ def _sex(text: str, label: str | None) -> str:
         before = text[max(0, m.start() - 15) : m.start()]
         if re.search(r"\b(?:other|older|younger|elder|eldest|first|second)\s*$", before, _I):
             continue
-        vote(m.group(1), 1.5)
-    for m in _ifind(
-        r"\b(his|her)\s+(?:own\s+)?(?:father|stepfather|parents|birth parents|siblings?|brothers?|"
-        r"sisters?|cot|nursery|school|bedroom|nappy|nappies|bottle|feeds?|cries|crying|weight|"
-        r"development|head|skull|injuries|fractures?|class|teacher)\b",
-        low,
-    ):
-        vote(m.group(1), 0.5)
-    if male >= female + 1.0:
-        return "male"
-    if female >= male + 1.0:
-        return "female"
-    return "unknown"
+        votes.append((m.group(1), 1.5))
+    votes += [
+        (m.group(1), 0.5)
+        for m in _ifind(
+            r"\b(his|her)\s+(?:own\s+)?(?:father|stepfather|parents|birth parents|siblings?|brothers?|"
+            r"sisters?|cot|nursery|school|bedroom|nappy|nappies|bottle|feeds?|cries|crying|weight|"
+            r"development|head|skull|injuries|fractures?|class|teacher)\b",
+            low,
+        )
+    ]
+    return votes
 
 
 def _unit(word: str | None) -> float | None:
@@ -492,8 +511,10 @@ _MAX_AGE_CANDIDATES = 400  # per form: the subject's age is stated early, not on
 
 
 def _ages(text: str, label: str | None) -> float | None:
+    """The subject child's age in years: the best-scored age stated in the text (near the
+    label, before a child noun, early in the report), or None when every candidate looks like
+    someone else's."""
     candidates: list[tuple[float, int, float]] = []  # (score, position, age)
-    limit = len(text)
     label_positions = [m.start() for m in re.finditer(re.escape(label), text)] if label else []
     lowered = lower_same_length(text)
     for form, anchors in zip(_AGE_FORMS, _AGE_ANCHORS, strict=True):
@@ -501,61 +522,77 @@ def _ages(text: str, label: str | None) -> float | None:
         for n, m in enumerate(windowed_finditer(form, text, windows)):
             if n >= _MAX_AGE_CANDIDATES:
                 break
-            groups = m.groups()
-            value = parse_number(groups[0])
-            unit = _unit(groups[1]) if len(groups) > 1 else None
-            if value is None:
-                continue
-            if unit is None:
-                unit = 1.0  # "aged 14"
-            age = value * unit
-            if len(groups) >= 4 and groups[2] and groups[3]:
-                extra, extra_unit = parse_number(groups[2]), _unit(groups[3])
-                if extra is not None and extra_unit is not None:
-                    age += extra * extra_unit
-            before = text[max(0, m.start() - 70) : m.start()]
-            after = text[m.end() : m.end() + 40]
-            if _GESTATION.search(after[:25]) or _BORN_AT.search(before[-25:]):
-                continue
-            if not (0 <= age < 19):
-                continue
-            score = 0.0
-            noun_after = re.match(
-                r"[\s,]*(?:[\w\-]+\s+)?(" + _CHILD_NOUN + r"|" + _ADULT_OR_SIBLING.pattern + r")",
-                after,
-                _I,
-            )
-            if noun_after:
-                if re.fullmatch(_CHILD_NOUN, noun_after.group(1), _I):
-                    score += 2
-                else:
-                    score -= 6
-            clause = re.split(r"[.;!?]\s", before)[-1]
-            k = bisect_right(label_positions, m.start()) - 1
-            near = k >= 0 and m.start() - label_positions[k] <= 70
-            between = (
-                text[label_positions[k] + len(label or "") : m.start()] if near else clause[-45:]
-            )
-            named = _NAMED_BEFORE.search(before)
-            if _ADULT_OR_SIBLING.search(between):
-                score -= 4
-            elif named and not _is_subject(named.group(1), label):
-                score -= 4  # "Sarah, then aged 16": the age of another named person
-            elif near or (label is not None and label in after[:20]):
-                score += 3
-            if re.search(
-                r"\b(?:child|baby|infant|toddler|he|she|boy|girl|son|daughter)\b", clause[-45:], _I
-            ):
-                score += 1
-            if m.start() < limit * 0.25:
-                score += 1
-            candidates.append((score, m.start(), age))
+            age = _stated_age(text, m)
+            if age is not None:
+                score = _age_score(text, m, label, label_positions)
+                candidates.append((score, m.start(), age))
     if not candidates:
         return None
     best = max(candidates, key=lambda c: (c[0], -c[1]))
     if best[0] < 0:
         return None
     return round(best[2], 4)
+
+
+def _stated_age(text: str, m: re.Match[str]) -> float | None:
+    """The age in years one match of an age form states ('aged 14', '2 years 3 months'), or
+    None for a gestation ('born at 32 weeks') or an adult's age."""
+    groups = m.groups()
+    value = parse_number(groups[0])
+    unit = _unit(groups[1]) if len(groups) > 1 else None
+    if value is None:
+        return None
+    if unit is None:
+        unit = 1.0  # "aged 14"
+    age = value * unit
+    if len(groups) >= 4 and groups[2] and groups[3]:
+        extra, extra_unit = parse_number(groups[2]), _unit(groups[3])
+        if extra is not None and extra_unit is not None:
+            age += extra * extra_unit
+    before = text[max(0, m.start() - 70) : m.start()]
+    after = text[m.end() : m.end() + 40]
+    if _GESTATION.search(after[:25]) or _BORN_AT.search(before[-25:]):
+        return None
+    if not (0 <= age < 19):
+        return None
+    return age
+
+
+def _age_score(text: str, m: re.Match[str], label: str | None, label_positions: list[int]) -> float:
+    """How likely a stated age is the subject child's: a child noun after it, the label just
+    before it, a child word in its clause and an early position count for; an adult, a sibling
+    or another named person between the label and the age counts against."""
+    before = text[max(0, m.start() - 70) : m.start()]
+    after = text[m.end() : m.end() + 40]
+    score = 0.0
+    noun_after = re.match(
+        r"[\s,]*(?:[\w\-]+\s+)?(" + _CHILD_NOUN + r"|" + _ADULT_OR_SIBLING.pattern + r")",
+        after,
+        _I,
+    )
+    if noun_after:
+        if re.fullmatch(_CHILD_NOUN, noun_after.group(1), _I):
+            score += 2
+        else:
+            score -= 6
+    clause = re.split(r"[.;!?]\s", before)[-1]
+    k = bisect_right(label_positions, m.start()) - 1
+    near = k >= 0 and m.start() - label_positions[k] <= 70
+    between = text[label_positions[k] + len(label or "") : m.start()] if near else clause[-45:]
+    named = _NAMED_BEFORE.search(before)
+    if _ADULT_OR_SIBLING.search(between):
+        score -= 4
+    elif named and not _is_subject(named.group(1), label):
+        score -= 4  # "Sarah, then aged 16": the age of another named person
+    elif near or (label is not None and label in after[:20]):
+        score += 3
+    if re.search(
+        r"\b(?:child|baby|infant|toddler|he|she|boy|girl|son|daughter)\b", clause[-45:], _I
+    ):
+        score += 1
+    if m.start() < len(text) * 0.25:
+        score += 1
+    return score
 
 
 _COUNT_WORDS = r"(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"

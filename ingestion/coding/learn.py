@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ingestion.coding.model import FORMAT_VERSION, LearnedCoder, coder_from_dict
+from ingestion.coding.model import FORMAT_VERSION, LearnedCoder, Prediction, coder_from_dict
 
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
@@ -92,11 +92,12 @@ def _fit_themes(
     x: csr_matrix, examples: Sequence[Example], themes: Sequence[str]
 ) -> tuple[np.ndarray, np.ndarray]:
     known = [i for i, e in enumerate(examples) if e.themes is not None]
+    known_themes = [e.themes for e in examples if e.themes is not None]
     coef = np.zeros((x.shape[1], len(themes)))
     bias = np.full(len(themes), -8.0)  # a theme never seen is never predicted
     weights = np.array([examples[i].weight for i in known])
     for k, theme in enumerate(themes):
-        y = np.array([theme in examples[i].themes for i in known])
+        y = np.array([theme in t for t in known_themes])
         if y.sum() < MIN_POSITIVES or y.all():
             continue
         model = _logistic(THEME_C).fit(x[known], y, sample_weight=weights)
@@ -186,9 +187,9 @@ def out_of_fold(
     examples: Sequence[Example],
     fit_model: Callable[[Sequence[Example]], LearnedCoder],
     k: int,
-) -> dict[int, object]:
+) -> dict[int, Prediction]:
     """Predictions for every real example from a model that never saw its document."""
-    predictions: dict[int, object] = {}
+    predictions: dict[int, Prediction] = {}
     for fold in grouped_folds(examples, k):
         held = set(fold)
         model = fit_model([e for i, e in enumerate(examples) if i not in held])

@@ -81,6 +81,7 @@ class LearnedCoder:
         vector = self.vector(features)
         theme_head = self.heads["theme"]
         theme_p = self._scores("theme", vector)
+        assert theme_head.thresholds is not None  # the theme head is multi-label
         themes = tuple(
             (label, round(float(p), 3))
             for label, p, cut in zip(theme_head.labels, theme_p, theme_head.thresholds, strict=True)

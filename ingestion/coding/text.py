@@ -152,8 +152,8 @@ def sentence_span(text: str, pos: int, limit: int = 400) -> tuple[int, int]:
     for m in re.finditer(r"[.!?]\s+(?=[A-Z\"'(\d])|\n\s*\n", text[lo:pos]):
         start = lo + m.end()
     hi = min(len(text), pos + limit)
-    m = re.compile(r"[.!?](?=\s|$)|\n\s*\n").search(text, pos, hi)
-    end = m.end() if m else hi
+    stop = re.compile(r"[.!?](?=\s|$)|\n\s*\n").search(text, pos, hi)
+    end = stop.end() if stop else hi
     return start, end
 
 

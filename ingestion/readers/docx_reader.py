@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 import zipfile
 from dataclasses import dataclass, field
+from typing import Any
 
 from ingestion.readers.errors import UnreadableDocument
 from ingestion.readers.html_reader import _alpha, _roman
@@ -24,6 +25,8 @@ from ingestion.records import RawDocument
 from ingestion.segmentation.table_rows import table_lines
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# An lxml element of the document's XML (python-docx hands them out; lxml ships no type hints).
+XmlElement = Any
 MAX_UNCOMPRESSED = 200 * 1024 * 1024  # the whole package, as declared in the zip directory
 MAX_MEMBER = 100 * 1024 * 1024  # any one part
 MAX_RATIO = 150  # compression ratio above which a large part is treated as a zip bomb
@@ -81,16 +84,16 @@ class _Numbering:
     used_override: set[tuple[str, int]] = field(default_factory=set)
 
 
-def _val(el: object, tag: str) -> str | None:
+def _val(el: XmlElement, tag: str) -> str | None:
     if el is None:
         return None
-    child = el.find(W + tag)  # type: ignore[attr-defined]
+    child = el.find(W + tag)
     if child is None:
         return None
     return child.get(W + "val")
 
 
-def _parse_level(lvl: object) -> _Level:
+def _parse_level(lvl: XmlElement) -> _Level:
     level = _Level()
     start = _val(lvl, "start")
     if start is not None and start.lstrip("-").isdigit():
@@ -179,17 +182,18 @@ def _next_label(numbering: _Numbering, num_id: str, ilvl: int) -> str | None:
         token = f"%{k + 1}"
         if token in text:
             lv = levels.get(k, _Level())
-            value = counters[k] if counters[k] is not None else lv.start
+            counted = counters[k]
+            value = counted if counted is not None else lv.start
             text = text.replace(token, _format_number(value, lv.fmt))
     if level.fmt == "none" and not text.strip():
         return None
     return text.strip() or None
 
 
-def _num_pr(ppr: object) -> tuple[str, int] | None:
+def _num_pr(ppr: XmlElement) -> tuple[str, int] | None:
     if ppr is None:
         return None
-    numpr = ppr.find(W + "numPr")  # type: ignore[attr-defined]
+    numpr = ppr.find(W + "numPr")
     if numpr is None:
         return None
     nid = _val(numpr, "numId")
@@ -203,7 +207,7 @@ class _StyleNumbering:
     """numPr inherited through paragraph styles (List Number, Heading 1 with outline numbering)."""
 
     def __init__(self, document: object) -> None:
-        self.by_id: dict[str, object] = {}
+        self.by_id: dict[str, XmlElement] = {}
         self.cache: dict[str, tuple[str, int] | None] = {}
         try:
             styles = document.styles.element  # type: ignore[attr-defined]
@@ -225,7 +229,7 @@ class _StyleNumbering:
         while sid and sid not in seen and sid in self.by_id:
             seen.add(sid)
             st = self.by_id[sid]
-            found = _num_pr(st.find(W + "pPr"))  # type: ignore[attr-defined]
+            found = _num_pr(st.find(W + "pPr"))
             if found:
                 break
             sid = _val(st, "basedOn")
@@ -234,10 +238,10 @@ class _StyleNumbering:
 
 
 # --- body ---------------------------------------------------------------------------------------
-def _paragraph_text(p: object) -> str:
+def _paragraph_text(p: XmlElement) -> str:
     """Text of a w:p: runs, hyperlinks, tabs and line breaks (fields' display text included)."""
     parts: list[str] = []
-    for el in p.iter(W + "t", W + "tab", W + "br", W + "cr", W + "noBreakHyphen"):  # type: ignore[attr-defined]
+    for el in p.iter(W + "t", W + "tab", W + "br", W + "cr", W + "noBreakHyphen"):
         tag = el.tag
         if tag == W + "t":
             parts.append(el.text or "")
@@ -256,8 +260,8 @@ class _Renderer:
         self.styles = _StyleNumbering(document)
         self.pages: list[list[str]] = [[]]
 
-    def label(self, p: object) -> str | None:
-        ppr = p.find(W + "pPr")  # type: ignore[attr-defined]
+    def label(self, p: XmlElement) -> str | None:
+        ppr = p.find(W + "pPr")
         numpr = _num_pr(ppr)
         if numpr is None and ppr is not None:
             numpr = self.styles.lookup(_val(ppr, "pStyle"))
@@ -268,14 +272,14 @@ class _Renderer:
             return None
         return _next_label(self.numbering, nid, ilvl)
 
-    def paragraph_line(self, p: object) -> str:
+    def paragraph_line(self, p: XmlElement) -> str:
         text = _paragraph_text(p)
         label = self.label(p)
         if label and text.strip():
             return f"{label} {text.lstrip()}"
         return text
 
-    def cell_text(self, tc: object) -> str:
+    def cell_text(self, tc: XmlElement) -> str:
         lines = []
         for child in self._blocks(tc):
             if child.tag == W + "p":
@@ -285,10 +289,10 @@ class _Renderer:
                     lines.append(" ".join(c for c in row if c))
         return "\n".join(line for line in lines if line.strip())
 
-    def table_rows(self, tbl: object) -> list[list[str]]:
+    def table_rows(self, tbl: XmlElement) -> list[list[str]]:
         rows: list[list[str]] = []
         above: dict[int, str] = {}
-        for tr in tbl.findall(W + "tr"):  # type: ignore[attr-defined]
+        for tr in tbl.findall(W + "tr"):
             row: list[str] = []
             col = 0
             for tc in tr.findall(W + "tc"):
@@ -306,9 +310,9 @@ class _Renderer:
             rows.append(row)
         return rows
 
-    def _blocks(self, container: object) -> list[object]:
+    def _blocks(self, container: XmlElement) -> list[XmlElement]:
         out = []
-        for child in container:  # type: ignore[attr-defined]
+        for child in container:
             if child.tag in (W + "p", W + "tbl"):
                 out.append(child)
             elif child.tag in (W + "sdt", W + "customXml", W + "ins", W + "smartTag"):
@@ -320,7 +324,7 @@ class _Renderer:
         if self.pages[-1]:
             self.pages.append([])
 
-    def render_body(self, body: object) -> list[str]:
+    def render_body(self, body: XmlElement) -> list[str]:
         for child in self._blocks(body):
             if child.tag == W + "tbl":
                 self.pages[-1].extend(table_lines(self.table_rows(child)))
@@ -343,9 +347,9 @@ class _Renderer:
         return ["\n".join(p) for p in self.pages if any(s.strip() for s in p)] or [""]
 
 
-def _paragraph_text_before_break(p: object) -> str:
+def _paragraph_text_before_break(p: XmlElement) -> str:
     parts = []
-    for el in p.iter(W + "t", W + "br"):  # type: ignore[attr-defined]
+    for el in p.iter(W + "t", W + "br"):
         if el.tag == W + "br" and el.get(W + "type") == "page":
             break
         if el.tag == W + "t":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
@@ -122,6 +123,14 @@ def _table_rows(table: Tag) -> list[list[str]]:
     return rows
 
 
+@dataclass
+class _ListCounter:
+    """An open list: the next number of an <ol> (None for a <ul>) and its numbering type."""
+
+    next: int | None
+    kind: str
+
+
 def html_to_pages(html: str | bytes) -> list[str]:
     """Walk the DOM iteratively (no recursion limit on hostile nesting) and emit page texts."""
     soup = BeautifulSoup(html, "html.parser")
@@ -129,55 +138,68 @@ def html_to_pages(html: str | bytes) -> list[str]:
     w = _Writer()
     # Stack of (node, leaving?) so that block ends and list counters are handled on the way out.
     stack: list[tuple[object, bool]] = [(root, False)]
-    counters: list[list] = []  # [next number, type] per open <ol>, [None, "ul"] per <ul>
+    counters: list[_ListCounter] = []
     while stack:
         node, leaving = stack.pop()
         if isinstance(node, Comment):
             continue
         if isinstance(node, NavigableString):
             w.text(str(node))
-            continue
-        if not isinstance(node, Tag):
-            continue
-        name = (node.name or "").lower()
-        if leaving:
-            if name in ("ol", "ul") and counters:
-                counters.pop()
-            if name in _BLOCK or name == "br":
-                w.newline()
-            style = str(node.get("style", ""))
-            if _PAGE_BREAK_AFTER.search(style):
-                w.page_break()
-            continue
-        if name in _SKIP:
-            continue
-        style = str(node.get("style", ""))
-        if _PAGE_BREAK.search(style):
-            w.page_break()
-        if name == "br":
-            w.newline()
-            continue
-        if name == "table":
-            w.lines(table_lines(_table_rows(node)))
-            continue
-        if name in _BLOCK:
-            w.newline()
-        if name == "ol":
-            counters.append([_int(node.get("start"), 1), str(node.get("type", "1"))])
-        elif name == "ul":
-            counters.append([None, "ul"])
-        elif name == "li":
-            if counters and counters[-1][0] is not None:
-                n = _int(node.get("value"), counters[-1][0])
-                w.text(list_label(n, counters[-1][1]) + " ")
-                counters[-1][0] = n + 1
-            else:
-                w.text("• ")
-        stack.append((node, True))
-        for child in reversed(list(node.children)):
-            stack.append((child, False))
+        elif isinstance(node, Tag) and leaving:
+            _leave(node, w, counters)
+        elif isinstance(node, Tag) and _enter(node, w, counters):
+            stack.append((node, True))
+            for child in reversed(list(node.children)):
+                stack.append((child, False))
     w.newline()
     return ["\n".join(p) for p in w.pages if p] or [""]
+
+
+def _enter(node: Tag, w: _Writer, counters: list[_ListCounter]) -> bool:
+    """Write what starts an element (a page break, a line break, a table, a list item's label);
+    True when its children are to be walked."""
+    name = (node.name or "").lower()
+    if name in _SKIP:
+        return False
+    if _PAGE_BREAK.search(str(node.get("style", ""))):
+        w.page_break()
+    if name == "br":
+        w.newline()
+        return False
+    if name == "table":
+        w.lines(table_lines(_table_rows(node)))
+        return False
+    if name in _BLOCK:
+        w.newline()
+    if name == "ol":
+        counters.append(_ListCounter(_int(node.get("start"), 1), str(node.get("type", "1"))))
+    elif name == "ul":
+        counters.append(_ListCounter(None, "ul"))
+    elif name == "li":
+        _list_item_label(node, w, counters)
+    return True
+
+
+def _list_item_label(node: Tag, w: _Writer, counters: list[_ListCounter]) -> None:
+    """A list item's number as the browser would show it (honouring `value`), or a bullet."""
+    current = counters[-1] if counters else None
+    if current is not None and current.next is not None:
+        n = _int(node.get("value"), current.next)
+        w.text(list_label(n, current.kind) + " ")
+        current.next = n + 1
+    else:
+        w.text("• ")
+
+
+def _leave(node: Tag, w: _Writer, counters: list[_ListCounter]) -> None:
+    """Close an element: its list counter, its block's line, a page break after it."""
+    name = (node.name or "").lower()
+    if name in ("ol", "ul") and counters:
+        counters.pop()
+    if name in _BLOCK or name == "br":
+        w.newline()
+    if _PAGE_BREAK_AFTER.search(str(node.get("style", ""))):
+        w.page_break()
 
 
 def read_html(data: bytes) -> RawDocument:

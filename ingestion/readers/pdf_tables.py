@@ -242,31 +242,11 @@ def _table(
     if (len(ys) - 1) * (len(xs) - 1) > 4 * MAX_CELLS:
         return None
     hl, vl = _Lines(hs, ys), _Lines(vs, xs)
-    # A table is framed: its outer lines run (almost) all the way round. Boxes of a diagram
-    # that happen to touch are not.
-    height, width = (ys[-1], ys[0]), (xs[0], xs[-1])
-    frame = (vl.share(0, *height), vl.share(len(xs) - 1, *height), hl.share(0, *width),
-             hl.share(len(ys) - 1, *width))  # fmt: skip
-    if min(frame) < 0.9:
+    if not _is_framed(hl, vl, xs, ys):
         return None
     nrows, ncols = len(ys) - 1, len(xs) - 1
-    # owner[r][c] = (r0, c0): the top-left grid cell of the merged cell holding (r, c)
-    owner: list[list[tuple[int, int]]] = [[(r, c) for c in range(ncols)] for r in range(nrows)]
-    for r in range(nrows):
-        mid_y = (ys[r] + ys[r + 1]) / 2
-        for c in range(ncols):
-            if c > 0 and not vl.covers(c, mid_y):
-                owner[r][c] = owner[r][c - 1]  # no line on the left: merged across
-                continue
-            mid_x = (xs[c] + xs[c + 1]) / 2
-            if r > 0 and not hl.covers(r, mid_x):
-                owner[r][c] = owner[r - 1][c]  # no line above: merged down
-    extent: dict[tuple[int, int], list[int]] = {}
-    for r in range(nrows):
-        for c in range(ncols):
-            o = owner[r][c]
-            e = extent.setdefault(o, [r, c, r, c])
-            e[2], e[3] = max(e[2], r), max(e[3], c)
+    owner = _cell_owners(hl, vl, xs, ys)
+    extent = _cell_extents(owner)
     if len(extent) > max_cells or len(extent) < 2:
         return None
     rows = [["" for _ in range(ncols)] for _ in range(nrows)]
@@ -292,6 +272,43 @@ def _table(
     if sum(1 for row in rows for cell in row if cell) < 2:
         return None
     return Table(xs[0], ys[-1], xs[-1], ys[0], rows)
+
+
+def _is_framed(hl: _Lines, vl: _Lines, xs: list[float], ys: list[float]) -> bool:
+    """A table is framed: its outer lines run (almost) all the way round. Boxes of a diagram
+    that happen to touch are not."""
+    height, width = (ys[-1], ys[0]), (xs[0], xs[-1])
+    frame = (vl.share(0, *height), vl.share(len(xs) - 1, *height), hl.share(0, *width),
+             hl.share(len(ys) - 1, *width))  # fmt: skip
+    return min(frame) >= 0.9
+
+
+def _cell_owners(
+    hl: _Lines, vl: _Lines, xs: list[float], ys: list[float]
+) -> list[list[tuple[int, int]]]:
+    """owner[r][c] = (r0, c0): the top-left grid cell of the merged cell holding (r, c)."""
+    nrows, ncols = len(ys) - 1, len(xs) - 1
+    owner: list[list[tuple[int, int]]] = [[(r, c) for c in range(ncols)] for r in range(nrows)]
+    for r in range(nrows):
+        mid_y = (ys[r] + ys[r + 1]) / 2
+        for c in range(ncols):
+            if c > 0 and not vl.covers(c, mid_y):
+                owner[r][c] = owner[r][c - 1]  # no line on the left: merged across
+                continue
+            mid_x = (xs[c] + xs[c + 1]) / 2
+            if r > 0 and not hl.covers(r, mid_x):
+                owner[r][c] = owner[r - 1][c]  # no line above: merged down
+    return owner
+
+
+def _cell_extents(owner: list[list[tuple[int, int]]]) -> dict[tuple[int, int], list[int]]:
+    """Each merged cell (by its top-left grid cell) with its [r0, c0, r1, c1] span."""
+    extent: dict[tuple[int, int], list[int]] = {}
+    for r, row in enumerate(owner):
+        for c, o in enumerate(row):
+            e = extent.setdefault(o, [r, c, r, c])
+            e[2], e[3] = max(e[2], r), max(e[3], c)
+    return extent
 
 
 def find_tables(

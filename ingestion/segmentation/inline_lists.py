@@ -63,7 +63,7 @@ def inline_run(
     chunk = norm[start:end]
     if chunk.count("(") < 2 or ";" not in chunk:
         return None
-    found = []
+    found: list[re.Match[str]] = []
     style = ""
     for m in _INLINE.finditer(chunk):
         kind, value = _inline_value(m.group("l"))

@@ -100,32 +100,50 @@ class Marker:
 
 def parse_markers(text: str) -> list[Marker]:
     """Every reading of the marker this line starts with (roman and alphabetic "i." both)."""
-    out: list[Marker] = []
+    numbered = _numbered_marker(text)
+    if numbered is not None:
+        return [numbered]
+    lettered = _lettered_markers(text)
+    if lettered:
+        return lettered
+    bullet = _bullet_marker(text)
+    return [bullet] if bullet is not None else []
+
+
+def _numbered_marker(text: str) -> Marker | None:
+    """A marker with one reading: "Recommendation 3", "R7", "4.2", "3.", "3", "(3)"."""
     m = _REC.match(text) if text[:1] != "r" else None  # "recommendation 3" mid-sentence: a wrap
     if m:
         label = m.group(1)
         nums = tuple(int(x) for x in re.findall(r"\d+", label))
-        return [Marker(REC, label, nums, m.end())]
+        return Marker(REC, label, nums, m.end())
     m = _REC_WORD.match(text) if text[:1] != "r" else None
     if m:
-        return [Marker(REC, m.group(1), (_NUMBER_WORDS.index(m.group(1).lower()) + 1,), m.end())]
+        return Marker(REC, m.group(1), (_NUMBER_WORDS.index(m.group(1).lower()) + 1,), m.end())
     m = _R.match(text)
     if m:
         nums = tuple(int(x) for x in re.findall(r"\d+", m.group(1)))
-        return [Marker(REC, m.group(1), nums, m.end())]
+        return Marker(REC, m.group(1), nums, m.end())
     m = _DEC.match(text)
     if m:
         parts = tuple(int(x) for x in m.group(1).split("."))
-        return [Marker(f"dec{len(parts) - 1}", m.group(1), parts, m.end())]
+        return Marker(f"dec{len(parts) - 1}", m.group(1), parts, m.end())
     m = _NUM.match(text)
     if m:
-        return [Marker(NUM, m.group(1), (int(m.group(1)),), m.end())]
+        return Marker(NUM, m.group(1), (int(m.group(1)),), m.end())
     m = _BARE.match(text)
     if m:
-        return [Marker(BARE, m.group(1), (int(m.group(1)),), m.end())]
+        return Marker(BARE, m.group(1), (int(m.group(1)),), m.end())
     m = _PNUM.match(text)
     if m:
-        return [Marker(PNUM, f"({m.group(1)})", (int(m.group(1)),), m.end())]
+        return Marker(PNUM, f"({m.group(1)})", (int(m.group(1)),), m.end())
+    return None
+
+
+def _lettered_markers(text: str) -> list[Marker]:
+    """The readings of a letter marker: roman, then alphabetic ("(i)" is both), in brackets,
+    lower case, then upper case; the first case with an alphabetic reading ends the search."""
+    out: list[Marker] = []
     m = _PROMAN.match(text)
     if m:
         out.append(Marker(PROMAN, f"({m.group(1)})", (roman_value(m.group(1)),), m.end()))
@@ -147,16 +165,18 @@ def parse_markers(text: str) -> list[Marker]:
     m = _UALPHA.match(text)
     if m:
         out.append(Marker(UALPHA, m.group(1), (ord(m.group(1)) - 64,), m.end()))
-        return out
-    if out:
-        return out
+    return out
+
+
+def _bullet_marker(text: str) -> Marker | None:
+    """A bullet glyph; a letter "o" counts only when a word does not go on from it."""
     m = _BULLET.match(text)
-    if m:
-        glyph = m.group(1) or m.group(2)
-        if glyph == "o" and not text[2:3].isalpha():
-            return []
-        return [Marker(f"{BULLET}{glyph}", "•", (), m.end())]
-    return []
+    if not m:
+        return None
+    glyph = m.group(1) or m.group(2)
+    if glyph == "o" and not text[2:3].isalpha():
+        return None
+    return Marker(f"{BULLET}{glyph}", "•", (), m.end())
 
 
 def is_item_start(text: str) -> bool:
@@ -251,43 +271,57 @@ class TreeBuilder:
         if m.style.startswith("dec"):
             # "2.1" belongs under "2." (or "2.1.1" under "2.1") wherever that stands in the stack,
             # even below a numbered paragraph such as "8.1".
-            for k in range(len(self.stack) - 1, -1, -1):
-                pm = self.stack[k].marker
-                if pm.style in (NUM, REC) and pm.value[:1] == m.value[:1] and len(m.value) == 2:
-                    return self._attach(node, k + 1)
-                if (
-                    pm.style.startswith("dec")
-                    and len(pm.value) == len(m.value) - 1
-                    and pm.value == m.value[: len(pm.value)]
-                ):
-                    return self._attach(node, k + 1)
+            k = self._decimal_parent(m, next_level_only=True)
+            if k is not None:
+                return self._attach(node, k + 1)
         same = [k for k, n in enumerate(self.stack) if n.marker.style == m.style]
         if same:
-            k = same[-1]
-            prev = self.stack[k].marker
-            if sequence_ok(prev, m):
-                if m.style.startswith("dec") and k > 0:
-                    parent = self.stack[k - 1].marker
-                    if parent.style == NUM and parent.value[0] != m.value[0]:
-                        k -= 1  # "5.1" after "4.3" under "4.": closes "4." too
-                return self._attach(node, k)
-            if k == 0 and m.style in (NUM, PNUM) and m.value == (1,):
-                return self._attach(node, 0)  # a second list restarts at 1
-            return None
+            depth = self._sibling_depth(m, same[-1])
+            return self._attach(node, depth) if depth is not None else None
         if sibling_only:
             return None
         if m.style.startswith("dec"):
-            for k in range(len(self.stack) - 1, -1, -1):
-                pm = self.stack[k].marker
-                if pm.style in (NUM, REC) and pm.value[:1] == m.value[:1]:
-                    return self._attach(node, k + 1)
-                if pm.style.startswith("dec") and pm.value == m.value[: len(pm.value)]:
-                    return self._attach(node, k + 1)
+            k = self._decimal_parent(m, next_level_only=False)
+            if k is not None:
+                return self._attach(node, k + 1)
             if self.stack and not _first_ok(m, True):
                 return None
         if not _first_ok(m, nested=bool(self.stack)):
             return None
         return self._attach(node, len(self.stack))
+
+    def _decimal_parent(self, m: Marker, next_level_only: bool) -> int | None:
+        """Stack index of the open item a decimal marker belongs under (a number or decimal it
+        extends; with `next_level_only`, one level up exactly), innermost first; None if none."""
+        for k in range(len(self.stack) - 1, -1, -1):
+            pm = self.stack[k].marker
+            if (
+                pm.style in (NUM, REC)
+                and pm.value[:1] == m.value[:1]
+                and (len(m.value) == 2 or not next_level_only)
+            ):
+                return k
+            if (
+                pm.style.startswith("dec")
+                and (len(pm.value) == len(m.value) - 1 or not next_level_only)
+                and pm.value == m.value[: len(pm.value)]
+            ):
+                return k
+        return None
+
+    def _sibling_depth(self, m: Marker, k: int) -> int | None:
+        """The depth of `m` as the next sibling of the open item k of its style, or None when
+        it does not follow it (a second list restarting at 1 starts over at the top)."""
+        prev = self.stack[k].marker
+        if sequence_ok(prev, m):
+            if m.style.startswith("dec") and k > 0:
+                parent = self.stack[k - 1].marker
+                if parent.style == NUM and parent.value[0] != m.value[0]:
+                    k -= 1  # "5.1" after "4.3" under "4.": closes "4." too
+            return k
+        if k == 0 and m.style in (NUM, PNUM) and m.value == (1,):
+            return 0  # a second list restarts at 1
+        return None
 
     def extend(self, line_end: int) -> bool:
         """A continuation line: it belongs to the innermost open item (False if none is open)."""

@@ -219,41 +219,13 @@ def narrative_follows(lines: Sequence[Line], j: int, contents: Contents) -> str 
     inside a list ("Care leavers" then "12. Ensure...") is followed by a request and does not.
     Returns how the narrative paragraph starts ("numbered" or "plain"), else None.
     """
+    if not _heading_shaped(lines, j):
+        return None
     t = lines[j].text
-    if not t or len(t.split()) > _HEADING_MAX_WORDS or not t[0].isupper() or " | " in t:
+    found = _paragraph_after(lines, j)
+    if found is None:
         return None
-    if t.endswith((".", ",", ";")) or parse_markers(t) or is_row(t) or len(t) > 75:
-        return None
-    if _ASKS.search(t):
-        return None  # a line of a sentence that wraps, not a heading
-    if t.split()[-1].lower() in _CONNECTORS:
-        # a heading wrapping onto a short line ("... who need help and" / "protection: Good"),
-        # else a sentence wrapping
-        tail = lines[j + 1].text if j + 1 < len(lines) else ""
-        if not tail or len(tail.split()) > 8 or tail.endswith((".", ",", ";")):
-            return None
-    elif j + 1 < len(lines) and lines[j + 1].text[:1].islower():
-        tail = lines[j + 1].text
-        if len(tail.split()) > 8 or tail.endswith((".", ",", ";")):
-            return None  # the sentence goes on below
-    prev = lines[j - 1].text if j > 0 else ""
-    if prev and not (prev.endswith((".", "!", "?", ":", ")")) or is_title_line(prev)):
-        return None
-    n = len(lines)
-    k = j + 1
-    while k < n and k <= j + 3:  # the heading may wrap onto a short line or two
-        nxt = lines[k].text
-        if nxt and (parse_markers(nxt) or len(nxt.split()) >= 8):
-            break
-        k += 1
-    if k >= n or k > j + 3:
-        return None
-    para = []
-    for m in range(k, min(n, k + 4)):
-        if not lines[m].text or (m > k and parse_markers(lines[m].text)):
-            break
-        para.append(lines[m].text)
-    text = " ".join(para)
+    k, text = found
     markers = parse_markers(text)
     if markers:
         text = text[markers[0].length :].strip()
@@ -268,6 +240,50 @@ def narrative_follows(lines: Sequence[Line], j: int, contents: Contents) -> str 
     if _ASKS.search(first) or IMPERATIVE.match(first) or _TO_VERB.search(first[:80]):
         return None  # "X should...", "Ensure...", "Early years providers to improve..."
     return "numbered" if markers else "plain"
+
+
+def _heading_shaped(lines: Sequence[Line], j: int) -> bool:
+    """Is line j short, capitalised, unpunctuated and not an item, a row or a wrapped sentence,
+    after a finished sentence or a heading?"""
+    t = lines[j].text
+    if not t or len(t.split()) > _HEADING_MAX_WORDS or not t[0].isupper() or " | " in t:
+        return False
+    if t.endswith((".", ",", ";")) or parse_markers(t) or is_row(t) or len(t) > 75:
+        return False
+    if _ASKS.search(t):
+        return False  # a line of a sentence that wraps, not a heading
+    if t.split()[-1].lower() in _CONNECTORS:
+        # a heading wrapping onto a short line ("... who need help and" / "protection: Good"),
+        # else a sentence wrapping
+        tail = lines[j + 1].text if j + 1 < len(lines) else ""
+        if not tail or len(tail.split()) > 8 or tail.endswith((".", ",", ";")):
+            return False
+    elif j + 1 < len(lines) and lines[j + 1].text[:1].islower():
+        tail = lines[j + 1].text
+        if len(tail.split()) > 8 or tail.endswith((".", ",", ";")):
+            return False  # the sentence goes on below
+    prev = lines[j - 1].text if j > 0 else ""
+    return not (prev and not (prev.endswith((".", "!", "?", ":", ")")) or is_title_line(prev)))
+
+
+def _paragraph_after(lines: Sequence[Line], j: int) -> tuple[int, str] | None:
+    """The line where the paragraph after heading j starts (the heading may wrap onto a short
+    line or two) and its first lines joined, or None when none starts within three lines."""
+    n = len(lines)
+    k = j + 1
+    while k < n and k <= j + 3:
+        nxt = lines[k].text
+        if nxt and (parse_markers(nxt) or len(nxt.split()) >= 8):
+            break
+        k += 1
+    if k >= n or k > j + 3:
+        return None
+    para = []
+    for m in range(k, min(n, k + 4)):
+        if not lines[m].text or (m > k and parse_markers(lines[m].text)):
+            break
+        para.append(lines[m].text)
+    return k, " ".join(para)
 
 
 _TO_VERB = re.compile(r"^(?:\S+\s+){0,8}?to\s+(?:" + VERBS + r")\b", re.I)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from ingestion.records import RecommendationSpan
 from ingestion.segmentation.duplicates import Found
@@ -101,6 +102,41 @@ def _is_title_stem(text: str) -> bool:
 
 def _is_intro_stem(text: str) -> bool:
     return text.rstrip().endswith(":")
+
+
+@dataclass
+class _ListState:
+    """What reading a section carries from line to line."""
+
+    tree: TreeBuilder
+    heading: str | None  # the addressee of the items being read
+    table: list[Line] = field(default_factory=list)  # rows of a table being read
+    loose: list[Line] = field(default_factory=list)  # lines that belong to no item
+    interlude: bool = False  # between a theme sub-heading and the next item
+    unruled: bool = False  # inside a table drawn without lines
+    sub_glyph: str | None = None  # the bullet of a sub-list under a bullet ending with ":"
+    cell: str = ""  # agency cell of an unruled table being read
+
+
+def _item_line(st: _ListState, markers: list[Marker], ln: Line, i: int, prev: Line | None) -> None:
+    """Place a marked line as an item, or carry the line on as the open item's text (or loose
+    when none is open or an interlude is running)."""
+    if markers and st.sub_glyph is not None:
+        markers, st.sub_glyph = _sub_bullets(markers, st.sub_glyph, prev)
+    placed = None
+    if markers:
+        placed = st.tree.place(markers, i, ln.start + markers[0].length, ln.end, st.heading)
+        if placed is not None:
+            placed.text_start = ln.start + marker_length(ln.text, placed.marker)
+            st.interlude = False
+            if ln.text.endswith(":") and placed.marker.style.startswith(BULLET):
+                st.sub_glyph = placed.marker.style  # "• X should: " then its own bullets
+    if placed is None and (st.interlude or not st.tree.extend(ln.end)):
+        st.loose.append(ln)
+    elif placed is None and ln.text.endswith(":") and st.tree.stack:
+        top = st.tree.stack[-1].marker.style
+        if top.startswith(BULLET):
+            st.sub_glyph = top  # "This should cover:" inside a bullet: a sub-list follows
 
 
 # --- one section --------------------------------------------------------------------------------
@@ -234,70 +270,60 @@ class SectionParser:
         return f"•{self.bullets}"
 
     def parse(self, first: int, last: int) -> None:
-        tree = TreeBuilder()
-        heading = self.heading.target if self.heading.kind != LSCB else None
-        table: list[Line] = []
-        loose: list[Line] = []
-        interlude = unruled = False
-        sub_glyph: str | None = None
-        cell = ""  # agency cell of an unruled table being read
+        """Read lines first..last into items: a tree of listed items, tables row by row, and
+        the section's loose paragraphs when it has no list at all."""
+        st = _ListState(TreeBuilder(), self.heading.target if self.heading.kind != LSCB else None)
         for i in range(first, last + 1):
-            ln = self.lines[i]
-            if not ln.text:
-                loose.append(ln)
-                continue
-            if is_row(ln.text):
-                table.append(ln)
-                tree.reset()
-                continue
-            if table:
-                self.table_items(table, heading)
-                table = []
-            prev = self.lines[i - 1] if i > 0 else None
-            nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
-            if _UNRULED_HEADER.match(ln.text):
-                unruled = True  # "No. Recommendation Agency": a table drawn without lines
-                tree.reset()
-                continue
-            markers = parse_markers(ln.text)
-            if not markers and unruled and tree.stack and _is_agency_cell(ln, prev, cell):
-                # The agency column of an unruled table: a short name under the item's text.
-                cell = f"{cell} {ln.text}" if cell else ln.text
-                tree.stack[0].heading = cell
-                continue
-            cell = ""
-            if not markers:
-                opens = self.heading.kind == AGENCY and nxt is not None and _opens_list(nxt.text)
-                agency = is_agency_heading(ln, prev, nxt, opens)
-                if agency is not None:
-                    heading = agency
-                    tree.reset()
-                    interlude = False
-                    continue
-                if tree.stack and _is_interlude_heading(ln, prev, nxt):
-                    interlude = True  # a theme sub-heading and its rationale between items
-            if markers and sub_glyph is not None:
-                markers, sub_glyph = _sub_bullets(markers, sub_glyph, prev)
-            placed = None
-            if markers:
-                placed = tree.place(markers, i, ln.start + markers[0].length, ln.end, heading)
-                if placed is not None:
-                    placed.text_start = ln.start + marker_length(ln.text, placed.marker)
-                    interlude = False
-                    if ln.text.endswith(":") and placed.marker.style.startswith(BULLET):
-                        sub_glyph = placed.marker.style  # "• X should: " then its own bullets
-            if placed is None and (interlude or not tree.extend(ln.end)):
-                loose.append(ln)
-            elif placed is None and ln.text.endswith(":") and tree.stack:
-                top = tree.stack[-1].marker.style
-                if top.startswith(BULLET):
-                    sub_glyph = top  # "This should cover:" inside a bullet: a sub-list follows
-        if table:
-            self.table_items(table, heading)
-        for root in tree.roots:
+            self._parse_line(st, i)
+        if st.table:
+            self.table_items(st.table, st.heading)
+        for root in st.tree.roots:
             self.emit(root)
-        if not tree.roots and not self.out:
-            self.paragraph_items(loose)
+        if not st.tree.roots and not self.out:
+            self.paragraph_items(st.loose)
+
+    def _parse_line(self, st: _ListState, i: int) -> None:
+        ln = self.lines[i]
+        if not ln.text:
+            st.loose.append(ln)
+            return
+        if is_row(ln.text):
+            st.table.append(ln)
+            st.tree.reset()
+            return
+        if st.table:
+            self.table_items(st.table, st.heading)
+            st.table = []
+        prev = self.lines[i - 1] if i > 0 else None
+        nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
+        if _UNRULED_HEADER.match(ln.text):
+            st.unruled = True  # "No. Recommendation Agency": a table drawn without lines
+            st.tree.reset()
+            return
+        markers = parse_markers(ln.text)
+        if not markers and st.unruled and st.tree.stack and _is_agency_cell(ln, prev, st.cell):
+            # The agency column of an unruled table: a short name under the item's text.
+            st.cell = f"{st.cell} {ln.text}" if st.cell else ln.text
+            st.tree.stack[0].heading = st.cell
+            return
+        st.cell = ""
+        if not markers and self._heading_line(st, ln, prev, nxt):
+            return
+        _item_line(st, markers, ln, i, prev)
+
+    def _heading_line(self, st: _ListState, ln: Line, prev: Line | None, nxt: Line | None) -> bool:
+        """An unmarked line naming an agency starts its items (True: nothing more to do); a
+        theme sub-heading between items starts an interlude of rationale."""
+        opens = self.heading.kind == AGENCY and nxt is not None and _opens_list(nxt.text)
+        agency = is_agency_heading(ln, prev, nxt, opens)
+        if agency is not None:
+            st.heading = agency
+            st.tree.reset()
+            st.interlude = False
+            return True
+        if st.tree.stack and _is_interlude_heading(ln, prev, nxt):
+            st.interlude = True  # a theme sub-heading and its rationale between items
+        return False
 
     def table_items(self, rows: list[Line], heading: str | None) -> None:
         """Rows of a table inside the section: No. | Recommendation | Agency (names vary)."""

@@ -21,6 +21,7 @@ other ruled tables (glossary, chronology, panel membership) keep pdfium's own te
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 CELL_SEP = " | "
 _WS = re.compile(r"\s+")
@@ -34,7 +35,7 @@ def clean_cell(text: str | None) -> str:
     return _WS.sub(" ", text.replace("|", "/")).strip()
 
 
-def is_layout_table(rows: list[list[str | None]]) -> bool:
+def is_layout_table(rows: Sequence[Sequence[str | None]]) -> bool:
     """True for a two-column (or narrower) table whose cells hold long prose or lists."""
     width = max((len(r) for r in rows), default=0)
     if width > 2:
@@ -46,7 +47,7 @@ def is_layout_table(rows: list[list[str | None]]) -> bool:
     return False
 
 
-def table_lines(rows: list[list[str | None]]) -> list[str]:
+def table_lines(rows: Sequence[Sequence[str | None]]) -> list[str]:
     """Lines for a table under the convention above (raw cell texts in, lines out)."""
     if is_layout_table(rows):
         out: list[str] = []

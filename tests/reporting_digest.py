@@ -2,7 +2,7 @@
 
 Each table is reduced to the SHA-256 of its column names and types and its rows, sorted, with
 floats rounded to 9 significant digits (DuckDB may sum doubles in any order across threads).
-The digests of the sample run are kept in `tests/artifacts/reporting_digests.json` and checked by
+The digests of the sample run are kept in `tests/reporting_digests.json` and checked by
 `tests/orchestration/test_reporting_unchanged.py`. When a change is meant to move figures,
 rewrite them from a fresh `make run` and say why in the commit:
 
@@ -18,7 +18,7 @@ from pathlib import Path
 
 import duckdb
 
-GOLDEN = Path(__file__).parent / "artifacts" / "reporting_digests.json"
+GOLDEN = Path(__file__).with_name("reporting_digests.json")
 
 
 def _stable(value: object) -> object:

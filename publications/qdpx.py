@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import uuid
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import duckdb
 
+from publications.codebook import ValueLabel, value_labels
 from publications.files import write_atomically
 from publications.source import open_published
 
@@ -35,7 +36,6 @@ NS = "urn:QDA-XML:project:1.0"
 SCHEMA_PATH = Path(__file__).resolve().parent / "refi_qda" / "Project.xsd"
 _ROOT = uuid.UUID("6f1c5a8e-3d1b-5b7e-9a52-5c2f0e7d4b10")  # the namespace of this project's GUIDs
 AUTOMATIC_CODER = "scr-warehouse (automatic coder)"
-CODE_TYPES = {"agency": "Agency", "theme": "Theme", "layer": "Layer"}
 COLOURS = {"agency": "#2F5D8A", "theme": "#D9822B", "layer": "#5E8C31"}
 
 
@@ -87,21 +87,8 @@ def _coder(method: str | None, evidence: str | None) -> str:
 
 def warehouse_codings(con: duckdb.DuckDBPyConnection) -> list[CodedSpan]:
     """Every (recommendation span, code) the export writes, with who coded it."""
-    found = con.execute(
-        "select count(*) from duckdb_views() where schema_name = 'intermediate' "
-        "and view_name = 'int_recommendation_codes' and database_name = current_database()"
-    ).fetchone()
-    assert found is not None, "a count returns one row"
-    has_intermediate = found[0]
-    methods = (
-        "left join intermediate.int_recommendation_codes c on c.recommendation_id = "
-        "x.recommendation_id and c.code_type = x.code_type and c.code = x.code"
-        if has_intermediate
-        else "left join (select null::varchar as recommendation_id, null::varchar as code_type, "
-        "null::varchar as code, null::varchar as method, null::varchar as evidence) c on false"
-    )
     rows = con.execute(
-        f"""
+        """
         with x as (
             select recommendation_id, 'agency' as code_type, agency_code as code,
                 null::varchar as method, null::varchar as evidence
@@ -117,7 +104,8 @@ def warehouse_codings(con: duckdb.DuckDBPyConnection) -> list[CodedSpan]:
             coalesce(x.method, c.method), coalesce(x.evidence, c.evidence)
         from x
         join reporting.recommendations r on r.recommendation_id = x.recommendation_id
-        {methods}
+        left join intermediate.int_recommendation_codes c on c.recommendation_id =
+            x.recommendation_id and c.code_type = x.code_type and c.code = x.code
         order by r.review_id, r.char_start, x.code_type, x.code
         """
     ).fetchall()
@@ -133,6 +121,7 @@ def build_project(
     """The project XML and {source file name: text} for the open warehouse."""
     ET.register_namespace("", NS)
     codebook = _codebook(con)
+    code_types = value_labels(con, "code_type")
     codings = warehouse_codings(con)
     reviews = con.execute(
         "select review_id, document_id, path, title from reporting.reviews order by review_id"
@@ -154,11 +143,12 @@ def build_project(
     for coder in coders:
         ET.SubElement(users, _q("User"), {"guid": guid("user", coder), "name": coder})
     codes_el = ET.SubElement(ET.SubElement(project, _q("CodeBook")), _q("Codes"))
-    for code_type, entries in codebook.items():
+    for kind in code_types:
+        code_type, entries = kind.code, codebook[kind.code]
         top = ET.SubElement(
             codes_el,
             _q("Code"),
-            {"guid": guid("group", code_type), "name": CODE_TYPES[code_type], "isCodable": "false"},
+            {"guid": guid("group", code_type), "name": kind.label, "isCodable": "false"},
         )
         groups: dict[str, ET.Element] = {}
         for code, label, description, parent in entries:
@@ -256,12 +246,17 @@ def _attr(el: ET.Element, name: str) -> str:
     return el.get(name) or ""
 
 
-def read_qdpx(path: Path) -> QdpxProject:
-    """The codes, the sources' texts and the coded spans of a `.qdpx` (ours or another tool's)."""
+def read_qdpx(path: Path, code_types: Sequence[ValueLabel]) -> QdpxProject:
+    """The codes, the sources' texts and the coded spans of a `.qdpx` (ours or another tool's).
+
+    A coding's code type is its top group's, recognised by name among `code_types` (the
+    warehouse's `value_labels(con, "code_type")`, the names the export gives the groups).
+    """
     with zipfile.ZipFile(path) as z:
         root = ET.fromstring(z.read("project.qde"))
         files = {n: z.read(n).decode("utf-8") for n in z.namelist() if n.startswith("Sources/")}
     users = {_attr(u, "guid"): _attr(u, "name") for u in root.iter(_q("User"))}
+    kinds = {kind.label: kind.code for kind in code_types}
     codes: dict[str, tuple[str, str | None]] = {}
 
     def walk(el: ET.Element, parent: str | None) -> None:
@@ -279,7 +274,7 @@ def read_qdpx(path: Path) -> QdpxProject:
         top = parent
         while top is not None and codes[top][1] is not None:
             top = codes[top][1]
-        kind = {v: k for k, v in CODE_TYPES.items()}.get(codes[top][0] if top else "", "")
+        kind = kinds.get(codes[top][0] if top else "", "")
         code = name.rsplit("[", 1)[-1].rstrip("]") if name.endswith("]") else name
         return kind, code
 

@@ -1,43 +1,32 @@
-"""The page's wording for the few values no warehouse table labels, and their order.
+"""The page's own wording: only what the warehouse holds no label for.
 
-Codes and labels of agencies, themes, layers and case themes are read from the warehouse (the
-codebook's labels beside the codes in the reporting tables). The values below have no label
-column anywhere in the warehouse (the review's outcome, sex and age band, the groups of
-`recommendation_count_summary` and the SMART criteria): these are how the page words them, in
-the order the study prints them. A value not listed here is printed as it is stored.
+The labels of outcomes, sexes and age bands (and so of `recommendation_count_summary`'s groups
+by outcome) are the codebook's (`codebook.codebook_values`, read by `queries`), as are those of
+agencies, themes, layers and case themes (beside their codes in the reporting tables). What is
+left here the warehouse does not hold: the headings of the sample's characteristics, the age
+band the model counts when a review states none, the group of all reviews, and the SMART
+criteria (`reporting.action_plan_smart` holds their codes only), in the order the study prints them.
 """
 
 from __future__ import annotations
 
-CHARACTERISTICS: tuple[tuple[str, str, dict[str, str]], ...] = (
-    ("outcome", "Outcome", {"death": "Child died", "serious_injury": "Serious injury"}),
-    ("child_sex", "Sex of the child", {"female": "Girls", "male": "Boys", "unknown": "Not known"}),
-    (
-        "age_band",
-        "Age at the incident",
-        {
-            "under_1": "Under 1",
-            "1_5": "1–5",
-            "6_10": "6–10",
-            "11_plus": "11 and over",
-            "unknown": "Not known",
-        },
-    ),
+from publications.codebook import ValueLabel
+
+CHARACTERISTICS: tuple[tuple[str, str], ...] = (
+    ("outcome", "Outcome"),
+    ("child_sex", "Sex of the child"),
+    ("age_band", "Age at the incident"),
 )
-REVIEW_GROUPS = {
-    "all": "All reviews in scope",
-    "death": "Child died",
-    "serious_injury": "Serious injury",
+# `reporting.sample_characteristics` counts a review with no age band as 'unknown'; the seed
+# lists the stated bands only (child_sex's 'unknown' is the seed's own value).
+NOT_IN_CODEBOOK: dict[str, tuple[ValueLabel, ...]] = {
+    "age_band": (ValueLabel("unknown", "Not known"),),
 }
-SMART_CRITERIA = {
-    "specific": "Specific",
-    "measurable": "Measurable",
-    "achievable": "Achievable",
-    "relevant": "Relevant",
-    "timely": "Timely",
-}
-
-
-def in_order(value: str, order: list[str]) -> tuple[int, str]:
-    """A sort key: the listed values in their order, then any other value by name."""
-    return (order.index(value) if value in order else len(order), value)
+ALL_REVIEWS = ValueLabel("all", "All reviews in scope")
+SMART_CRITERIA: tuple[ValueLabel, ...] = (
+    ValueLabel("specific", "Specific"),
+    ValueLabel("measurable", "Measurable"),
+    ValueLabel("achievable", "Achievable"),
+    ValueLabel("relevant", "Relevant"),
+    ValueLabel("timely", "Timely"),
+)

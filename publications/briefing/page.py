@@ -58,12 +58,13 @@ def _blocks(con: duckdb.DuckDBPyConnection, n: Numbers) -> list[Block]:
     themes = s.ranked_themes(q.themes(con), n)
     case_themes = s.ranked_case_themes(q.case_themes(con), n)
     titles = q.review_titles(con)
+    labels = q.sample_value_labels(con)
     chapter5 = study.chapter5_blocks(
         q.action_plan_findings(con), q.action_plans(con), q.research_citations(con), titles, n
     )
     return [
-        s.sample(q.sample_characteristics(con), q.analysis_layers(con), n),
-        s.recommendation_counts(q.recommendation_counts(con), n),
+        s.sample(q.sample_characteristics(con), q.analysis_layers(con), labels, n),
+        s.recommendation_counts(q.recommendation_counts(con), labels["outcome"], n),
         s.table1(agencies, table1_rows, q.table1_total(con), n),
         s.agency_chart(agencies, n),
         s.themes_section(s.table2(themes, n)),

@@ -1,4 +1,4 @@
-"""What the briefing reads: SQL against the reporting and audit tables, returning typed rows.
+"""What the briefing reads: SQL against the reporting, audit and codebook tables, as typed rows.
 
 Every figure comes from the table that holds it (the dbt contracts guarantee the tables and
 their columns); where the page needs a figure no table holds (the run's scope counts, pooled
@@ -8,32 +8,13 @@ SMART counts, the warnings of a run), it is computed here in SQL, never in the r
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypeVar
 
 import duckdb
 
-Row = TypeVar("Row")
-
-
-def fetch(
-    con: duckdb.DuckDBPyConnection,
-    row: Callable[..., Row],
-    sql: str,
-    params: Sequence[object] = (),
-) -> list[Row]:
-    """The rows of `sql`, each built from its columns by name."""
-    cursor = con.execute(sql, list(params))
-    names = [d[0] for d in cursor.description]
-    return [row(**dict(zip(names, values, strict=True))) for values in cursor.fetchall()]
-
-
-def _one(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[object] = ()) -> tuple:
-    found = con.execute(sql, list(params)).fetchone()
-    assert found is not None, "an aggregate query returns one row"
-    return found
-
+from publications.codebook import ValueLabel, value_labels
+from publications.rows import fetch, one, select
 
 # --- the page's header and data-quality banner ----------------------------------------------
 
@@ -58,17 +39,14 @@ class Scope:
 
 
 def scope(con: duckdb.DuckDBPyConnection) -> Scope:
-    reviews, in_scope, recommendations = _one(
+    reviews, in_scope, recommendations = one(
         con,
         "select (select count(*) from reporting.reviews), "
         "(select count(*) from reporting.reviews where has_agency_recommendations), "
         "(select count(*) from reporting.recommendations)",
     )
-    runs = fetch(
-        con,
-        Run,
-        "select run_id, finished_at, checks_passed, checks_failed, checks_failed_blocking "
-        "from audit.runs order by finished_at desc nulls last, run_id desc limit 1",
+    runs = select(
+        con, Run, "audit.runs", order_by="finished_at desc nulls last, run_id desc", limit=1
     )
     return Scope(int(reviews), int(in_scope), int(recommendations), runs[0] if runs else None)
 
@@ -85,7 +63,7 @@ class DataQuality:
 
 
 def data_quality(con: duckdb.DuckDBPyConnection, run_id: str | None) -> DataQuality:
-    total, held, blocking = _one(
+    total, held, blocking = one(
         con,
         "select count(*), count(*) filter (where is_success), "
         "count(*) filter (where not is_success and is_blocking) "
@@ -99,13 +77,21 @@ def data_quality(con: duckdb.DuckDBPyConnection, run_id: str | None) -> DataQual
             "order by path nulls last"
         ).fetchall()
     ]
-    (warnings,) = _one(
+    (warnings,) = one(
         con, "select count(*) from audit.extraction_issues where severity = 'warning'"
     )
     return DataQuality(int(total), int(held), int(blocking), quarantined, int(warnings))
 
 
 # --- the sample -----------------------------------------------------------------------------
+
+SAMPLE_VALUE_SETS = ("outcome", "child_sex", "age_band")
+
+
+def sample_value_labels(con: duckdb.DuckDBPyConnection) -> dict[str, list[ValueLabel]]:
+    """The codebook's labels for the values the sample table counts (the outcomes also name
+    `recommendation_count_summary`'s groups), each list in the codebook's order."""
+    return {value_set: value_labels(con, value_set) for value_set in SAMPLE_VALUE_SETS}
 
 
 @dataclass(frozen=True)
@@ -117,11 +103,7 @@ class Characteristic:
 
 
 def sample_characteristics(con: duckdb.DuckDBPyConnection) -> list[Characteristic]:
-    return fetch(
-        con,
-        Characteristic,
-        "select characteristic, value, review_count, share from reporting.sample_characteristics",
-    )
+    return select(con, Characteristic, "reporting.sample_characteristics")
 
 
 @dataclass(frozen=True)
@@ -132,12 +114,7 @@ class AnalysisLayer:
 
 
 def analysis_layers(con: duckdb.DuckDBPyConnection) -> list[AnalysisLayer]:
-    return fetch(
-        con,
-        AnalysisLayer,
-        "select analysis_layer, description, review_count from reporting.analysis_layers "
-        "order by analysis_layer",
-    )
+    return select(con, AnalysisLayer, "reporting.analysis_layers", order_by="analysis_layer")
 
 
 @dataclass(frozen=True)
@@ -151,12 +128,7 @@ class CountSummary:
 
 
 def recommendation_counts(con: duckdb.DuckDBPyConnection) -> list[CountSummary]:
-    return fetch(
-        con,
-        CountSummary,
-        "select review_group, review_count, recommendation_total, recommendation_min, "
-        "recommendation_max, recommendation_mean from reporting.recommendation_count_summary",
-    )
+    return select(con, CountSummary, "reporting.recommendation_count_summary")
 
 
 @dataclass(frozen=True)
@@ -186,12 +158,7 @@ class AgencyTotal:
 
 
 def agency_totals(con: duckdb.DuckDBPyConnection) -> list[AgencyTotal]:
-    return fetch(
-        con,
-        AgencyTotal,
-        "select agency_code, agency_label, recommendation_count, dfe_rr157_recommendations, "
-        "dfe_rr157_is_confirmed from reporting.agency_totals order by table1_order, agency_code",
-    )
+    return select(con, AgencyTotal, "reporting.agency_totals", order_by="table1_order, agency_code")
 
 
 @dataclass(frozen=True)
@@ -225,7 +192,7 @@ def table1_rows(con: duckdb.DuckDBPyConnection, agencies: Sequence[str]) -> list
 
 
 def table1_total(con: duckdb.DuckDBPyConnection) -> int:
-    (total,) = _one(con, "select coalesce(sum(total), 0) from reporting.table1_agency_by_review")
+    (total,) = one(con, "select coalesce(sum(total), 0) from reporting.table1_agency_by_review")
     return int(total)
 
 
@@ -248,13 +215,11 @@ class Theme:
 
 
 def themes(con: duckdb.DuckDBPyConnection) -> list[Theme]:
-    return fetch(
+    return select(
         con,
         Theme,
-        "select theme_code, theme_label, layer_label, reviews_addressing, reviews_in_scope, "
-        "reviews_addressing / nullif(reviews_in_scope, 0) as share_addressing, "
-        "recommendation_count, table2_order, dfe_rr157_reviews, coder_f1, coder_support "
-        "from reporting.theme_frequencies",
+        "reporting.theme_frequencies",
+        computed={"share_addressing": "reviews_addressing / nullif(reviews_in_scope, 0)"},
     )
 
 
@@ -271,13 +236,7 @@ class CaseTheme:
 
 
 def case_themes(con: duckdb.DuckDBPyConnection) -> list[CaseTheme]:
-    return fetch(
-        con,
-        CaseTheme,
-        "select case_theme_code, case_theme_label, reviews_with_theme, reviews_reflected, "
-        "share_reflected, dfe_rr157_finding_label, coder_f1, coder_support "
-        "from reporting.case_theme_matching",
-    )
+    return select(con, CaseTheme, "reporting.case_theme_matching")
 
 
 # --- chapter 3 and chapter 5 ----------------------------------------------------------------
@@ -300,12 +259,11 @@ class Exemplar:
 
 
 def exemplars(con: duckdb.DuckDBPyConnection) -> list[Exemplar]:
-    return fetch(
+    return select(
         con,
         Exemplar,
-        "select theme_code, theme_label, recommendation_id, review_id, review_title, label, "
-        "text, method, confidence, page, char_start, char_end from reporting.theme_exemplars "
-        "order by theme_label, theme_code, exemplar_rank",
+        "reporting.theme_exemplars",
+        order_by="theme_label, theme_code, exemplar_rank",
     )
 
 
@@ -321,12 +279,7 @@ class SmartCell:
 
 
 def smart_by_plan(con: duckdb.DuckDBPyConnection) -> list[SmartCell]:
-    return fetch(
-        con,
-        SmartCell,
-        "select review_id, criterion, action_count, actions_meeting, share_meeting "
-        "from reporting.action_plan_smart order by review_id, criterion",
-    )
+    return select(con, SmartCell, "reporting.action_plan_smart", order_by="review_id, criterion")
 
 
 def smart_pooled(con: duckdb.DuckDBPyConnection) -> list[SmartCell]:
@@ -352,12 +305,7 @@ class Finding:
 
 
 def action_plan_findings(con: duckdb.DuckDBPyConnection) -> list[Finding]:
-    return fetch(
-        con,
-        Finding,
-        "select finding_code, finding_label, value, numerator, denominator, dfe_rr157_finding "
-        "from reporting.action_plan_findings order by finding_order",
-    )
+    return select(con, Finding, "reporting.action_plan_findings", order_by="finding_order")
 
 
 @dataclass(frozen=True)
@@ -378,15 +326,15 @@ class ActionPlan:
 
 
 def action_plans(con: duckdb.DuckDBPyConnection) -> list[ActionPlan]:
-    return fetch(
+    return select(
         con,
         ActionPlan,
-        "select review_id, recommendation_count, action_count, actions_per_recommendation, "
-        "plan_pages, longest_timescale_months, actions_with_timescale, "
-        "share_actions_with_timescale, training_actions, training_actions_impact_measured, "
-        "coalesce(recommendations_citing_research, 0) + coalesce(actions_citing_research, 0) "
-        "as research_citations, actions_with_named_lead, share_actions_with_named_lead "
-        "from reporting.action_plans order by review_id",
+        "reporting.action_plans",
+        order_by="review_id",
+        computed={
+            "research_citations": "coalesce(recommendations_citing_research, 0) "
+            "+ coalesce(actions_citing_research, 0)"
+        },
     )
 
 
@@ -400,11 +348,11 @@ class Citation:
 
 
 def research_citations(con: duckdb.DuckDBPyConnection) -> list[Citation]:
-    return fetch(
+    return select(
         con,
         Citation,
-        "select source_type, source_id, review_id, label, citation "
-        "from reporting.research_citations order by review_id, source_type desc, source_id",
+        "reporting.research_citations",
+        order_by="review_id, source_type desc, source_id",
     )
 
 
@@ -423,12 +371,7 @@ class ThemeTrend:
 
 
 def theme_trends(con: duckdb.DuckDBPyConnection) -> list[ThemeTrend]:
-    return fetch(
-        con,
-        ThemeTrend,
-        "select dimension, period, theme_code, theme_label, reviews_in_period, "
-        "reviews_addressing, share_addressing from reporting.theme_trends",
-    )
+    return select(con, ThemeTrend, "reporting.theme_trends")
 
 
 def table2_theme_codes(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -453,14 +396,14 @@ class AgencyTrend:
 
 
 def agency_trends(con: duckdb.DuckDBPyConnection) -> list[AgencyTrend]:
-    return fetch(
+    return select(
         con,
         AgencyTrend,
-        "select dimension, period, agency_code, agency_label, recommendation_count, "
-        "period_recommendations, share_of_recommendations, "
-        "coalesce(sum(recommendation_count) filter (where dimension = 'year') "
-        "over (partition by agency_code), 0)::integer as recommendations_by_year "
-        "from reporting.agency_trends",
+        "reporting.agency_trends",
+        computed={
+            "recommendations_by_year": "coalesce(sum(recommendation_count) filter "
+            "(where dimension = 'year') over (partition by agency_code), 0)::integer"
+        },
     )
 
 
@@ -475,10 +418,6 @@ class CaseThemeTrend:
 
 
 def case_theme_trends(con: duckdb.DuckDBPyConnection) -> list[CaseThemeTrend]:
-    return fetch(
-        con,
-        CaseThemeTrend,
-        "select dimension, period, reviews_in_period, case_themes_present, "
-        "case_themes_reflected, share_reflected from reporting.case_theme_trends "
-        "order by dimension desc, period",
+    return select(
+        con, CaseThemeTrend, "reporting.case_theme_trends", order_by="dimension desc, period"
     )

@@ -7,7 +7,12 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from publications.briefing import queries as q
-from publications.briefing.labels import CHARACTERISTICS, REVIEW_GROUPS, SMART_CRITERIA, in_order
+from publications.briefing.labels import (
+    ALL_REVIEWS,
+    CHARACTERISTICS,
+    NOT_IN_CODEBOOK,
+    SMART_CRITERIA,
+)
 from publications.briefing.numbers import DASH, Numbers
 from publications.briefing.svg_charts import Row as BarRow
 from publications.briefing.svg_charts import Series, bar_chart
@@ -30,6 +35,7 @@ from publications.briefing.view import (
     row_head,
     td,
 )
+from publications.codebook import ValueLabel, in_order, label_of
 
 PRIMARY = "#2f5d8a"
 SECONDARY = "#d9822b"
@@ -122,18 +128,23 @@ def data_quality(run: q.Run | None, quality: q.DataQuality) -> str:
 
 
 def sample(
-    characteristics: list[q.Characteristic], layers: list[q.AnalysisLayer], n: Numbers
+    characteristics: list[q.Characteristic],
+    layers: list[q.AnalysisLayer],
+    labels: dict[str, list[ValueLabel]],
+    n: Numbers,
 ) -> Section:
+    """The sample by outcome, sex and age band (the codebook's labels), then its layers."""
     body: list[Row] = []
-    for key, heading, labels in CHARACTERISTICS:
+    for key, heading in CHARACTERISTICS:
+        listed = [*labels.get(key, []), *NOT_IN_CODEBOOK.get(key, ())]
         mine = [c for c in characteristics if c.characteristic == key]
         body.append(row(Cell(heading, None, "th", (("colspan", "3"), ("scope", "rowgroup"))),
                         cls="group"))  # fmt: skip
-        for c in sorted(mine, key=lambda c: in_order(c.value or "unknown", list(labels))):
+        for c in sorted(mine, key=lambda c: in_order(c.value or "unknown", listed)):
             value = c.value or "unknown"
             body.append(
                 row(
-                    row_head(labels.get(value, value)),
+                    row_head(label_of(value, listed)),
                     num(n.count(c.review_count)),
                     num(n.share(c.share, c.review_count)),
                     data_characteristic=key,
@@ -166,16 +177,19 @@ def sample(
     )
 
 
-def recommendation_counts(summary: list[q.CountSummary], n: Numbers) -> Section:
-    order = list(REVIEW_GROUPS)
+def recommendation_counts(
+    summary: list[q.CountSummary], outcomes: list[ValueLabel], n: Numbers
+) -> Section:
+    """All reviews in scope, then one group per outcome (the codebook's labels and order)."""
+    groups = [ALL_REVIEWS, *outcomes]
     body: list[Row] = []
-    for s in sorted(summary, key=lambda s: in_order(s.review_group, order)):
+    for s in sorted(summary, key=lambda s: in_order(s.review_group, groups)):
         few = n.hidden(s.review_count)
         low, high = s.recommendation_min, s.recommendation_max
         span = DASH if few or low is None else f"{n.count(low)} to {n.count(high)}"
         body.append(
             row(
-                row_head(REVIEW_GROUPS.get(s.review_group, s.review_group)),
+                row_head(label_of(s.review_group, groups)),
                 num(n.count(s.review_count)),
                 num(n.count(s.recommendation_total)),
                 num(span),
@@ -476,8 +490,7 @@ def smart_tables(
     n: Numbers,
 ) -> tuple[Table, Table]:
     """How SMART the actions are: pooled over every plan, then one row per plan."""
-    order = list(SMART_CRITERIA)
-    pooled = sorted(pooled, key=lambda c: in_order(c.criterion, order))
+    pooled = sorted(pooled, key=lambda c: in_order(c.criterion, SMART_CRITERIA))
     criteria = [c.criterion for c in pooled]
     overall = Table(
         "table-smart",
@@ -486,7 +499,7 @@ def smart_tables(
              col_head("Meeting it", "num"), col_head("Share", "num")),),
         tuple(
             row(
-                row_head(SMART_CRITERIA.get(c.criterion, c.criterion)),
+                row_head(label_of(c.criterion, SMART_CRITERIA)),
                 num(n.count(c.action_count), data_col="actions"),
                 num(n.count(c.actions_meeting), data_col="meeting"),
                 num(n.share(c.share_meeting, c.actions_meeting, c.action_count),
@@ -516,7 +529,7 @@ def smart_tables(
     head = row(
         col_head("Review"),
         col_head("Actions", "num"),
-        *(col_head(SMART_CRITERIA.get(c, c), "num") for c in criteria),
+        *(col_head(label_of(c, SMART_CRITERIA), "num") for c in criteria),
     )
     return overall, Table("table-smart-plans", "data full", (head,), tuple(per_plan))
 
@@ -545,7 +558,7 @@ def action_plans_section(
             "action-plans", heading, (empty("No review in the warehouse has an action plan."),)
         )
     overall, per_plan = smart_tables(pooled, by_plan, titles, n)
-    first = sorted(pooled, key=lambda c: in_order(c.criterion, list(SMART_CRITERIA)))[0]
+    first = min(pooled, key=lambda c: in_order(c.criterion, SMART_CRITERIA))
     plans = len({c.review_id for c in by_plan})
     return Section(
         "action-plans",

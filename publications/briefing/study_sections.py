@@ -254,7 +254,7 @@ def _agency_trend_table(
     ranks = {a.agency_code: a.recommendations_by_year for a in agencies}
     labels = {a.agency_code: a.agency_label or a.agency_code for a in agencies}
     used = sorted({a.agency_code for a in agencies if a.recommendation_count},
-                  key=lambda code: -ranks[code])  # fmt: skip
+                  key=lambda code: (-ranks[code], code))  # fmt: skip
     body = []
     for code in used:
         cells = []

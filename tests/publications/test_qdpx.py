@@ -11,6 +11,7 @@ import pytest
 from lxml import etree
 
 from orchestration.cli import main
+from publications.codebook import value_labels
 from publications.qdpx import AUTOMATIC_CODER, SCHEMA_PATH, read_qdpx, warehouse_codings
 
 
@@ -55,8 +56,8 @@ def test_project_validates_against_the_refi_qda_schema(exported):
 
 def test_round_trip_gives_the_warehouses_codes_and_spans(exported):
     published, qdpx, manual_rec = exported
-    project = read_qdpx(qdpx)
     with duckdb.connect(str(published), read_only=True) as con:
+        project = read_qdpx(qdpx, value_labels(con, "code_type"))
         expected = warehouse_codings(con)
         recs = con.execute(
             "select review_id, char_start, char_end, text from reporting.recommendations"

@@ -30,6 +30,7 @@ import duckdb
 
 from publications.codebook import ValueLabel, value_labels
 from publications.files import write_atomically
+from publications.rows import fetch
 from publications.source import open_published
 
 NS = "urn:QDA-XML:project:1.0"
@@ -60,22 +61,39 @@ def _q(el: str) -> str:
     return f"{{{NS}}}{el}"
 
 
-def _codebook(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple[str, str, str, str | None]]]:
-    """code type -> [(code, label, description, parent group)] from the codebook seeds."""
-    themes = con.execute(
-        "select t.theme_code, t.label, coalesce(t.description, ''), l.label "
-        "from codebook.codebook_themes t left join codebook.codebook_layers l "
-        "on t.layer_code = l.layer_code order by l.figure2_order, t.theme_code"
-    ).fetchall()
-    agencies = con.execute(
-        "select agency_code, label, coalesce(description, ''), null from "
-        "codebook.codebook_agencies order by table1_order"
-    ).fetchall()
-    layers = con.execute(
-        "select layer_code, label, coalesce(description, ''), null from codebook.codebook_layers "
-        "order by figure2_order"
-    ).fetchall()
-    return {"agency": agencies, "theme": themes, "layer": layers}
+@dataclass(frozen=True)
+class CodebookCode:
+    """A code of the project's code tree, under its parent group (a theme's layer) if any."""
+
+    code: str
+    label: str
+    description: str
+    parent: str | None
+
+
+def _codebook(con: duckdb.DuckDBPyConnection) -> dict[str, list[CodebookCode]]:
+    """code type -> its codes, in the study's order, from the codebook seeds."""
+    return {
+        "agency": fetch(
+            con,
+            CodebookCode,
+            "select agency_code as code, label, coalesce(description, '') as description, "
+            "null as parent from codebook.codebook_agencies order by table1_order",
+        ),
+        "theme": fetch(
+            con,
+            CodebookCode,
+            "select t.theme_code as code, t.label, coalesce(t.description, '') as description, "
+            "l.label as parent from codebook.codebook_themes t left join codebook.codebook_layers "
+            "l on t.layer_code = l.layer_code order by l.figure2_order, t.theme_code",
+        ),
+        "layer": fetch(
+            con,
+            CodebookCode,
+            "select layer_code as code, label, coalesce(description, '') as description, "
+            "null as parent from codebook.codebook_layers order by figure2_order",
+        ),
+    }
 
 
 def _coder(method: str | None, evidence: str | None) -> str:
@@ -151,25 +169,26 @@ def build_project(
             {"guid": guid("group", code_type), "name": kind.label, "isCodable": "false"},
         )
         groups: dict[str, ET.Element] = {}
-        for code, label, description, parent in entries:
+        for entry in entries:
             holder = top
-            if parent:
-                if parent not in groups:
-                    groups[parent] = ET.SubElement(
+            if entry.parent:
+                if entry.parent not in groups:
+                    groups[entry.parent] = ET.SubElement(
                         top,
                         _q("Code"),
-                        {"guid": guid("group", code_type, parent), "name": parent,
+                        {"guid": guid("group", code_type, entry.parent), "name": entry.parent,
                          "isCodable": "false"},
                     )  # fmt: skip
-                holder = groups[parent]
+                holder = groups[entry.parent]
             el = ET.SubElement(
                 holder,
                 _q("Code"),
-                {"guid": guid("code", code_type, code), "name": f"{label} [{code}]",
-                 "isCodable": "true", "color": COLOURS[code_type]},
+                {"guid": guid("code", code_type, entry.code),
+                 "name": f"{entry.label} [{entry.code}]", "isCodable": "true",
+                 "color": COLOURS[code_type]},
             )  # fmt: skip
-            if description:
-                ET.SubElement(el, _q("Description")).text = description
+            if entry.description:
+                ET.SubElement(el, _q("Description")).text = entry.description
     by_span: dict[tuple[str, int, int], list[CodedSpan]] = {}
     for c in codings:
         by_span.setdefault((c.source, c.start, c.end), []).append(c)

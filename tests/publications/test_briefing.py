@@ -22,7 +22,8 @@ from ingestion.errors import NoPublishedWarehouse
 from orchestration.settings import PROJECT_ROOT
 from publications.briefing import render_briefing, write_briefing
 from tests.publications.contract_tables import contract_columns, create_contract_tables, insert
-from tests.warehouse.review_texts import HOSTILE_TITLE, shared_warehouse
+from tests.publications.warehouse_copies import copy_of, read_only, some_reviews
+from tests.warehouse.review_texts import HOSTILE_TITLE
 
 K = 3  # suppression threshold for the tests: the sample holds counts 1, 2 (suppressed) and 3+
 ARTIFACTS = PROJECT_ROOT / "tests" / "artifacts"
@@ -44,21 +45,10 @@ IDS = [
     "chart-case-themes",
     "action-plans",
 ]
+TABLES = ["table-sample", "table-recommendation-counts", "table-1", "table-2", "table-3"]
 CHARTS = ["chart-agencies", "chart-themes", "chart-case-themes"]
 PRIMARY = (0x2F, 0x5D, 0x8A)
 SECONDARY = (0xD9, 0x82, 0x2B)
-
-
-@pytest.fixture(scope="module")
-def published(tmp_path_factory):
-    return shared_warehouse(tmp_path_factory)
-
-
-@pytest.fixture(scope="module")
-def con(published):
-    connection = duckdb.connect(str(published), read_only=True)
-    yield connection
-    connection.close()
 
 
 @pytest.fixture(scope="module")
@@ -101,13 +91,7 @@ def rows(con, sql, params=()):
 def test_every_section_table_and_chart_has_its_stable_id(soup):
     for element_id in IDS:
         assert soup.find(id=element_id) is not None, element_id
-    for table_id in [
-        "table-sample",
-        "table-recommendation-counts",
-        "table-1",
-        "table-2",
-        "table-3",
-    ]:
+    for table_id in TABLES:
         assert soup.find(id=table_id).name == "table"
     for chart_id in CHARTS:
         figure = soup.find(id=chart_id)
@@ -655,13 +639,7 @@ def test_rendered_dom_holds_the_tables_and_charts(browser, rendered_file, tmp_pa
     done = chromium(browser, tmp_path / "profile", "--dump-dom", rendered_file.as_uri())
     assert done.returncode == 0, done.stderr[-2000:]
     dom = BeautifulSoup(done.stdout, "html.parser")
-    for table_id in [
-        "table-sample",
-        "table-recommendation-counts",
-        "table-1",
-        "table-2",
-        "table-3",
-    ]:
+    for table_id in TABLES:
         table = dom.find(id=table_id)
         assert table is not None and table.name == "table", table_id
         assert table.find("tbody").find_all("tr"), table_id
@@ -787,13 +765,9 @@ def test_hostile_text_never_changes_the_page_structure(tiny, title, label, path)
 @pytest.fixture(scope="module")
 def smart_con(published, tmp_path_factory):
     """The shared warehouse with SMART appraisals of two action plans put in."""
-    copy = tmp_path_factory.mktemp("smart") / "scr.duckdb"  # the views name their database
-    shutil.copyfile(published, copy)
+    copy = copy_of(published, tmp_path_factory.mktemp("smart"))
     with duckdb.connect(str(copy)) as writer:
-        reviews = [
-            r[0]
-            for r in writer.execute("select review_id from reporting.reviews limit 2").fetchall()
-        ]
+        reviews = some_reviews(writer, 2)
         writer.execute("delete from reporting.action_plan_smart")
         for i, review_id in enumerate(reviews):
             for j, criterion in enumerate(
@@ -805,9 +779,7 @@ def smart_con(published, tmp_path_factory):
                     "insert into reporting.action_plan_smart values (?, ?, ?, ?, ?)",
                     [review_id, criterion, action_count, met, round(met / action_count, 4)],
                 )
-    connection = duckdb.connect(str(copy), read_only=True)
-    yield connection
-    connection.close()
+    yield from read_only(copy)
 
 
 def test_action_plan_section_matches_sql(smart_con):
@@ -906,16 +878,12 @@ def test_trends_section_matches_sql(con, soup):
 @pytest.fixture(scope="module")
 def chapter5_con(smart_con, tmp_path_factory):
     """The SMART copy with chapter 5's plans, findings and one citation put in."""
-    copy = tmp_path_factory.mktemp("ch5") / "scr.duckdb"
     source = smart_con.execute(
         "select path from duckdb_databases() where database_name = current_database()"
     ).fetchone()[0]
-    shutil.copyfile(source, copy)
+    copy = copy_of(source, tmp_path_factory.mktemp("ch5"))
     with duckdb.connect(str(copy)) as writer:
-        reviews = [
-            r[0]
-            for r in writer.execute("select review_id from reporting.reviews limit 2").fetchall()
-        ]
+        reviews = some_reviews(writer, 2)
         writer.execute("delete from reporting.action_plans")
         writer.execute("delete from reporting.action_plan_findings")
         writer.execute("delete from reporting.research_citations")
@@ -948,9 +916,7 @@ def chapter5_con(smart_con, tmp_path_factory):
             "citation) values ('action', 'x-a0001', ?, '1', '(Munro, 2011)')",
             [reviews[1]],
         )
-    connection = duckdb.connect(str(copy), read_only=True)
-    yield connection
-    connection.close()
+    yield from read_only(copy)
 
 
 def test_chapter5_extends_the_smart_section(chapter5_con):

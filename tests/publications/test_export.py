@@ -2,7 +2,6 @@
 
 import csv
 import re
-import shutil
 
 import duckdb
 import pytest
@@ -17,20 +16,8 @@ from publications.export import (
     export_reporting,
     sheet_names,
 )
-from tests.warehouse.review_texts import HOSTILE_TITLE, shared_warehouse
-
-
-@pytest.fixture(scope="module")
-def published(tmp_path_factory):
-    return shared_warehouse(tmp_path_factory)
-
-
-@pytest.fixture(scope="module")
-def con(published):
-    # Held open for the whole module: an export that opened the file read-write would fail.
-    connection = duckdb.connect(str(published), read_only=True)
-    yield connection
-    connection.close()
+from tests.publications.warehouse_copies import copy_of
+from tests.warehouse.review_texts import HOSTILE_TITLE
 
 
 @pytest.fixture(scope="module")
@@ -154,9 +141,8 @@ def test_xlsx_round_trip_with_a_columns_sheet(con, catalogue, exports):
 
 
 def test_xlsx_writes_hostile_text_as_text_never_as_a_formula(published, tmp_path):
-    copy = tmp_path / "wh" / "scr.duckdb"  # same file name: the views name their database
-    copy.parent.mkdir()
-    shutil.copyfile(published, copy)
+    (tmp_path / "wh").mkdir()
+    copy = copy_of(published, tmp_path / "wh")
     formula = '=HYPERLINK("http://example.invalid/x","click")'
     with duckdb.connect(str(copy)) as writer:
         review_id = writer.execute("select min(review_id) from reporting.reviews").fetchone()[0]

@@ -144,13 +144,7 @@ def measure_run(inbox: str, warehouse_dir: str, workers: int) -> dict[str, objec
 
     assets.extract_files = first_read
     settings = resolve_settings(inbox, warehouse_dir, workers)
-    warehouse = WarehouseResource(
-        inbox=str(settings.inbox),
-        warehouse_dir=str(settings.warehouse_dir),
-        workers=settings.workers,
-        max_file_bytes=settings.max_file_bytes,
-        manual_codes_dir=str(settings.manual_codes_dir),
-    )
+    warehouse = WarehouseResource.from_settings(settings)
     job = build_definitions(warehouse).resolve_job_def("scr_pipeline")
     instance = dg.DagsterInstance.ephemeral()
     job_start = time.perf_counter()

@@ -41,14 +41,6 @@ class RecItem:
     sub_items: list[str] = field(default_factory=list)
     ordinal: int = 0  # position of the label in its sequence (1-based), for auto numbering
 
-    @property
-    def full_text(self) -> str:
-        parts = [self.text]
-        if self.sub_items:
-            parts.append(self.sub_intro)
-            parts.extend(self.sub_items)
-        return " ".join(p for p in parts if p)
-
 
 @dataclass
 class RecList:

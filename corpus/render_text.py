@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable
 
 from corpus.model import (
     Block,
@@ -28,12 +29,16 @@ def run_text(block: RunPara) -> str:
     return f"{block.intro} " + " ".join(parts)
 
 
+def _joined(doc: Document, block_lines: Callable[[Block], list[str]]) -> bytes:
+    """Every block's lines, one text ending in a single newline: the text formats differ only in
+    how a block is written."""
+    lines = [line for b in doc.blocks for line in block_lines(b)]
+    return ("\n".join(lines).rstrip() + "\n").encode("utf-8")
+
+
 def render_markdown(doc: Document) -> bytes:
     """The document as Markdown, as a report converted for a web page reads."""
-    out: list[str] = []
-    for b in doc.blocks:
-        out.extend(_markdown_block(b))
-    return ("\n".join(out).rstrip() + "\n").encode("utf-8")
+    return _joined(doc, _markdown_block)
 
 
 def _markdown_block(b: Block) -> list[str]:
@@ -110,10 +115,7 @@ def _wrap(text: str, indent: str = "", first: str = "") -> list[str]:
 
 def render_text(doc: Document) -> bytes:
     """The document as plain text wrapped at 78 columns, as a PDF converted to text reads."""
-    out: list[str] = []
-    for b in doc.blocks:
-        out.extend(_text_block(b))
-    return ("\n".join(out).rstrip() + "\n").encode("utf-8")
+    return _joined(doc, _text_block)
 
 
 def _text_block(b: Block) -> list[str]:

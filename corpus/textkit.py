@@ -167,7 +167,12 @@ def roman(n: int) -> str:
 
 
 def alpha(n: int) -> str:
-    """a, b, ... z, aa, ab ... for lettered lists of any length."""
+    """a, b, ... z, aa, ab ... for lettered lists of any length.
+
+    The extractor has its own (`ingestion.segmentation.section_reader._letters`), and its own
+    number words, on purpose: the generator is the extractor's test oracle and shares no code
+    with it (DESIGN.md: corpus imports only ingestion's record types).
+    """
     s = ""
     n += 1
     while n > 0:

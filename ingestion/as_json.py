@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ingestion.extract import (
     ReviewExtraction,
+    action_as_printed,
     recommendation_id_of,
     review_id_of,
     review_row,
@@ -17,12 +18,7 @@ def extraction_as_dict(extraction: ReviewExtraction, path: str) -> dict:
     for row, page in extraction.action_plan:
         plan_by_label.setdefault(row.recommendation_label, []).append(
             {
-                "recommendation_label": row.recommendation_label,
-                "action": row.action,
-                "lead": row.lead,
-                "timescale": row.timescale,
-                "measure": row.measure,
-                "status": row.status,
+                **action_as_printed(row),
                 "smart": dict(row.smart),
                 "page": page,
                 "char_start": row.char_start,

@@ -118,6 +118,19 @@ def recommendation_id_of(review_id: str, ordinal: int) -> str:
     return f"{review_id}-{ordinal:04d}"
 
 
+def action_as_printed(row: ActionPlanRow) -> dict[str, str | None]:
+    """An action's fields as the plan prints them: the same in raw.action_plan_items and in
+    `scr extract --json`."""
+    return {
+        "recommendation_label": row.recommendation_label,
+        "action": row.action,
+        "lead": row.lead,
+        "timescale": row.timescale,
+        "measure": row.measure,
+        "status": row.status,
+    }
+
+
 def review_row(extraction: ReviewExtraction) -> dict[str, object]:
     """The review's facts as `raw.reviews` holds them (bar the extractor version): built here
     only, for the pipeline's frames and for `scr extract --json` alike."""
@@ -430,12 +443,7 @@ def review_frames(extraction: ReviewExtraction, path: str, size: int) -> dict[st
                 "review_id": review_id,
                 "document_id": doc_id,
                 "ordinal": ordinal,
-                "recommendation_label": row.recommendation_label,
-                "action": row.action,
-                "lead": row.lead,
-                "timescale": row.timescale,
-                "measure": row.measure,
-                "status": row.status,
+                **action_as_printed(row),
                 "is_specific": row.smart.get("specific", False),
                 "is_measurable": row.smart.get("measurable", False),
                 "is_achievable": row.smart.get("achievable", False),

@@ -210,17 +210,9 @@ def _run(args: argparse.Namespace) -> int:
     check_warehouse_writable(settings)
     ensure_unlocked(settings.paths)
     _configure_terminal_logging(quiet=args.quiet)
-    from orchestration.run import run_pipeline
+    from orchestration.run import run_with_settings
 
-    outcome = run_pipeline(
-        inbox=str(settings.inbox),
-        warehouse_dir=str(settings.warehouse_dir),
-        workers=settings.workers,
-        max_file_bytes=settings.max_file_bytes,
-        manual_codes_dir=str(settings.manual_codes_dir),
-        allow_removals=settings.allow_removals,
-        max_removal_share=settings.max_removal_share,
-    )
+    outcome = run_with_settings(settings)
     print(outcome.render())
     if outcome.traces:
         log = write_trace("run", "\n\n".join(outcome.traces), str(settings.warehouse_dir))

@@ -24,6 +24,20 @@ class WarehouseResource(dg.ConfigurableResource):
     allow_removals: bool | None = None
     max_quarantine_share: float | None = None
 
+    @classmethod
+    def from_settings(cls, settings: Settings) -> "WarehouseResource":
+        """The resource for settings already resolved (and checked) by the caller."""
+        return cls(
+            inbox=str(settings.inbox),
+            warehouse_dir=str(settings.warehouse_dir),
+            workers=settings.workers,
+            max_file_bytes=settings.max_file_bytes,
+            manual_codes_dir=str(settings.manual_codes_dir),
+            max_removal_share=settings.max_removal_share,
+            allow_removals=settings.allow_removals,
+            max_quarantine_share=settings.max_quarantine_share,
+        )
+
     def settings(self) -> Settings:
         return resolve_settings(
             self.inbox,

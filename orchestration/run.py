@@ -10,7 +10,7 @@ from dagster._utils.error import SerializableErrorInfo  # the error type of fail
 
 from ingestion.errors import ScrError
 from orchestration.run_summary import IntakeSummary, quarantined_from_metadata
-from orchestration.settings import resolve_settings
+from orchestration.settings import Settings, resolve_settings
 
 
 @dataclass
@@ -74,10 +74,6 @@ def run_pipeline(
     The run is recorded in the persistent Dagster instance (`orchestration.instance`) unless
     another instance is given, so it shows in the UI of `make serve`.
     """
-    from orchestration.definitions import build_definitions
-    from orchestration.instance import persistent_instance
-    from orchestration.resources import WarehouseResource
-
     settings = resolve_settings(
         inbox,
         warehouse_dir,
@@ -88,16 +84,16 @@ def run_pipeline(
         allow_removals,
         max_quarantine_share,
     )
-    warehouse = WarehouseResource(
-        inbox=str(settings.inbox),
-        warehouse_dir=str(settings.warehouse_dir),
-        workers=settings.workers,
-        max_file_bytes=settings.max_file_bytes,
-        manual_codes_dir=str(settings.manual_codes_dir),
-        max_removal_share=settings.max_removal_share,
-        allow_removals=settings.allow_removals,
-        max_quarantine_share=settings.max_quarantine_share,
-    )
+    return run_with_settings(settings, instance)
+
+
+def run_with_settings(settings: Settings, instance: dg.DagsterInstance | None = None) -> RunOutcome:
+    """`run_pipeline` for settings the caller has already resolved and checked (as `scr run` does)."""
+    from orchestration.definitions import build_definitions
+    from orchestration.instance import persistent_instance
+    from orchestration.resources import WarehouseResource
+
+    warehouse = WarehouseResource.from_settings(settings)
     job = build_definitions(warehouse).resolve_job_def("scr_pipeline")
     with contextlib.ExitStack() as stack:
         if instance is None:

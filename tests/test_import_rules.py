@@ -8,29 +8,24 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
+# What no pure package may import: the layers above it and the storage and orchestration libraries.
+PURE_PACKAGE_FORBIDS = {
+    "warehouse",
+    "publications",
+    "expectations",
+    "orchestration",
+    "duckdb",
+    "dagster",
+    "dbt",
+}
+
 # For each package, the project packages and heavy libraries it must not import.
 FORBIDDEN: dict[str, set[str]] = {
-    "ingestion": {
-        "warehouse",
-        "publications",
-        "expectations",
-        "orchestration",
-        "duckdb",
-        "dagster",
-        "dbt",
-    },
+    "ingestion": PURE_PACKAGE_FORBIDS,
     "warehouse": {"publications", "expectations", "orchestration", "dagster", "dbt"},
     "publications": {"expectations", "orchestration", "dagster", "dbt"},
     "expectations": {"warehouse", "publications", "orchestration", "dagster", "dbt"},
-    "corpus": {
-        "warehouse",
-        "publications",
-        "expectations",
-        "orchestration",
-        "duckdb",
-        "dagster",
-        "dbt",
-    },
+    "corpus": PURE_PACKAGE_FORBIDS,
 }
 
 

@@ -77,6 +77,7 @@ def text_span(norm: str, start: int, end: int) -> tuple[int, int, str] | None:
 
 
 def _letters(k: int) -> str:
+    """a, b, ... z, aa, ... (the sample generator keeps its own copy: it is this code's oracle)."""
     s = ""
     k += 1
     while k > 0:

@@ -51,9 +51,7 @@ findings as (
         2 as finding_order,
         'actions_per_recommendation' as finding_code,
         'Actions per recommendation in the plans' as finding_label,
-        round(t.actions / nullif(t.plan_recommendations, 0), 4) as value,
-        t.actions as numerator,
-        t.plan_recommendations as denominator,
+        {{ share_columns('t.actions', 't.plan_recommendations') }},
         'Subdividing recommendations gave clarity but multiplied tasks' as dfe_rr157_finding
     from totals as t
     union all
@@ -102,9 +100,7 @@ findings as (
         7 as finding_order,
         'recommendations_with_timescale' as finding_code,
         'Share of the plans'' recommendations with a timescale' as finding_label,
-        round(t.recommendations_with_timescale / nullif(t.plan_recommendations, 0), 4) as value,
-        t.recommendations_with_timescale as numerator,
-        t.plan_recommendations as denominator,
+        {{ share_columns('t.recommendations_with_timescale', 't.plan_recommendations') }},
         'Every recommendation had a timescale' as dfe_rr157_finding
     from totals as t
     union all
@@ -112,9 +108,7 @@ findings as (
         8 as finding_order,
         'actions_with_timescale' as finding_code,
         'Share of actions with a timescale' as finding_label,
-        round(a.actions_with_timescale / nullif(t.actions, 0), 4) as value,
-        a.actions_with_timescale as numerator,
-        t.actions as denominator,
+        {{ share_columns('a.actions_with_timescale', 't.actions') }},
         'Every recommendation had a timescale' as dfe_rr157_finding
     from totals as t cross join action_totals as a
     union all
@@ -122,9 +116,7 @@ findings as (
         9 as finding_order,
         'training_impact_measured' as finding_code,
         'Share of training actions whose impact is measured' as finding_label,
-        round(a.training_impact_measured / nullif(a.training_actions, 0), 4) as value,
-        a.training_impact_measured as numerator,
-        a.training_actions as denominator,
+        {{ share_columns('a.training_impact_measured', 'a.training_actions') }},
         'The impact of training was rarely measured' as dfe_rr157_finding
     from action_totals as a
     union all
@@ -132,9 +124,7 @@ findings as (
         10 as finding_order,
         'recommendations_citing_research' as finding_code,
         'Share of the plans'' reviews'' recommendations citing research' as finding_label,
-        round(t.recommendations_citing_research / nullif(t.recommendations, 0), 4) as value,
-        t.recommendations_citing_research as numerator,
-        t.recommendations as denominator,
+        {{ share_columns('t.recommendations_citing_research', 't.recommendations') }},
         'Research evidence was rarely cited' as dfe_rr157_finding
     from totals as t
     union all
@@ -142,9 +132,7 @@ findings as (
         11 as finding_order,
         'actions_citing_research' as finding_code,
         'Share of actions citing research' as finding_label,
-        round(a.actions_citing_research / nullif(t.actions, 0), 4) as value,
-        a.actions_citing_research as numerator,
-        t.actions as denominator,
+        {{ share_columns('a.actions_citing_research', 't.actions') }},
         'Research evidence was rarely cited' as dfe_rr157_finding
     from totals as t cross join action_totals as a
     union all
@@ -152,9 +140,7 @@ findings as (
         12 as finding_order,
         'actions_with_named_lead' as finding_code,
         'Share of actions with a named lead (delegated responsibility)' as finding_label,
-        round(a.actions_with_named_lead / nullif(t.actions, 0), 4) as value,
-        a.actions_with_named_lead as numerator,
-        t.actions as denominator,
+        {{ share_columns('a.actions_with_named_lead', 't.actions') }},
         'Every plan delegated responsibility for each action' as dfe_rr157_finding
     from totals as t cross join action_totals as a
 )

@@ -95,7 +95,15 @@ def document_frames(name: str, recommendation_count: int = 2) -> dict[str, pl.Da
 
 # Fixtures that run the whole pipeline or the extractor over every real document: a test that
 # uses one is slow, and `make test-fast` (pytest -m "not slow") leaves it out.
-PIPELINE_FIXTURES = {"sample_run", "first_run", "published", "shared", "summary", "texts"}
+PIPELINE_FIXTURES = {
+    "sample_run",
+    "first_run",
+    "published",
+    "shared",
+    "summary",
+    "texts",
+    "hostile_run",
+}
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -112,6 +112,7 @@ def test_duplicate_and_missing_recommendations_are_warnings(hostile_run):
     assert count == [(0,)]
 
 
+@pytest.mark.slow  # runs the pipeline three times
 def test_inbox_is_the_truth_removed_files_leave_changed_files_replace(tmp_path):
     inbox = tmp_path / "inbox"
     inbox.mkdir()
